@@ -1,0 +1,124 @@
+"""All records of a site, indexed by folder and id, with the links between them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from generator.model import (
+    Agency,
+    Citation,
+    Claim,
+    DatedFact,
+    Event,
+    Measure,
+    Person,
+    RECORD_TYPES,
+    Place,
+    Record,
+    Topic,
+)
+
+Key = tuple[str, str]
+"""A record's address: (folder, id), e.g. ("measures", "yiwu-premium-subsidy")."""
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every validated record; the single input of rendering."""
+
+    measures: dict[str, Measure] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    places: dict[str, Place] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    events: dict[str, Event] = field(default_factory=dict)
+
+    def folder(self, name: str) -> dict[str, Record]:
+        """The records of one content folder, by id."""
+        records: dict[str, Record] = getattr(self, name)
+        return records
+
+    def get(self, key: Key) -> Record:
+        """The record at ``key``."""
+        return self.folder(key[0])[key[1]]
+
+    def keys(self) -> Iterator[Key]:
+        """Every record's key, folder by folder, ids sorted."""
+        for name in RECORD_TYPES:
+            for record_id in sorted(self.folder(name)):
+                yield name, record_id
+
+
+def claims(record: Record) -> Iterator[tuple[str, Claim | DatedFact | object, tuple[Citation, ...]]]:
+    """Every cited statement of a record as (anchor, statement, citations), in page order."""
+    if isinstance(record, Measure):
+        yield "summary", record.summary, record.summary.cite
+        for name in ("announced", "implemented", "removed"):
+            fact = getattr(record.dates, name)
+            if fact:
+                yield f"date-{name}", fact, fact.cite
+        for number, provision in enumerate(record.provisions, 1):
+            yield f"provision-{number}", provision, provision.cite
+        for number, figure in enumerate(record.figures, 1):
+            yield f"figure-{number}", figure, figure.cite
+    elif isinstance(record, Person):
+        for number, role in enumerate(record.roles, 1):
+            yield f"role-{number}", role, role.cite
+    elif isinstance(record, Event):
+        yield "summary", record.summary, record.summary.cite
+        if record.date:
+            yield "date", record.date, record.date.cite
+    elif isinstance(record, (Agency, Place, Topic)):
+        yield "description", record.description, record.description.cite
+    if isinstance(record, (Place, Topic, Event)):
+        for number, figure in enumerate(record.figures, 1):
+            yield f"figure-{number}", figure, figure.cite
+
+
+def references(record: Record) -> Iterator[Key]:
+    """The records a record's page links to, in field order (with repeats)."""
+    for _, _, cites in claims(record):
+        for citation in cites:
+            yield "sources", citation.source
+    if isinstance(record, Measure):
+        yield from (("agencies", agency) for agency in record.agencies)
+        yield "places", record.jurisdiction
+        yield from (("measures", relation.measure) for relation in record.relations)
+        yield from (("topics", topic) for topic in record.topics)
+        yield from (("people", person) for person in record.people)
+    elif isinstance(record, Agency):
+        if record.parent:
+            yield "agencies", record.parent
+        if record.place:
+            yield "places", record.place
+    elif isinstance(record, Person):
+        yield from (("agencies", role.agency) for role in record.roles if role.agency)
+    elif isinstance(record, (Place, Topic)):
+        if record.parent:
+            yield record_folder(record), record.parent
+    elif isinstance(record, Event):
+        yield from (("measures", m) for m in record.measures)
+        yield from (("agencies", a) for a in record.agencies)
+        yield from (("people", p) for p in record.people)
+        yield from (("places", p) for p in record.places)
+        yield from (("topics", t) for t in record.topics)
+
+
+_FOLDERS = {cls: name for name, cls in RECORD_TYPES.items()}
+
+
+def record_folder(record: Record) -> str:
+    """The content folder a record lives in."""
+    return _FOLDERS[type(record)]
+
+
+def referenced_by(catalog: Catalog) -> dict[Key, list[Key]]:
+    """For each record, the records whose pages link to it (sorted, no repeats, no self)."""
+    inbound: dict[Key, set[Key]] = {}
+    for key in catalog.keys():
+        for target in references(catalog.get(key)):
+            if target != key:
+                inbound.setdefault(target, set()).add(key)
+    return {key: sorted(sources) for key, sources in sorted(inbound.items())}

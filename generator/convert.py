@@ -1,0 +1,323 @@
+"""Turn one file's YAML nodes into a record, reporting every problem with its position.
+
+The conversion is driven by the dataclasses in ``generator.model``: the field
+types say what each YAML value must be. References to other records cannot be
+checked one file at a time; they are collected as ``PendingReference`` and
+``PendingCitation`` for ``generator.resolve``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import functools
+import re
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from generator.dates import PartialDate
+from generator.model import REFERENCE_FOLDERS, Citation, InstrumentId, ParagraphRef
+from generator.problems import Problem
+from generator.vocabulary import INSTRUMENTS
+
+MAX_TEXT = 4000
+"""Longest text field accepted, in characters."""
+
+_TAG_NAMES = {
+    "tag:yaml.org,2002:str": "text",
+    "tag:yaml.org,2002:int": "a whole number",
+    "tag:yaml.org,2002:float": "a number",
+    "tag:yaml.org,2002:bool": "true or false",
+    "tag:yaml.org,2002:null": "nothing (null)",
+    "tag:yaml.org,2002:timestamp": "a date",
+}
+_URL = re.compile(r"https?://[^\s<>\"']+")
+
+
+@dataclass(frozen=True)
+class Position:
+    """Where a value stands: the file, its line and column, and the field path."""
+
+    path: str
+    line: int
+    column: int
+    field: str
+
+    def problem(self, message: str, hint: str = "") -> Problem:
+        """A problem at this position, its message prefixed with the field path."""
+        prefix = f"{self.field}: " if self.field else ""
+        return Problem(self.path, self.line, self.column, prefix + message, hint)
+
+
+@dataclass(frozen=True)
+class PendingReference:
+    """A reference to another record, checked once every file is read."""
+
+    folder: str
+    target: str
+    position: Position
+
+
+@dataclass(frozen=True)
+class PendingCitation:
+    """A citation whose paragraph is checked once every source is read."""
+
+    citation: Citation
+    source_position: Position
+    para_position: Position
+
+
+@dataclass
+class Conversion:
+    """The outcome of reading one file: the record (if any) and what is left to check."""
+
+    record: Any = None
+    problems: list[Problem] = dataclasses.field(default_factory=list)
+    references: list[PendingReference] = dataclasses.field(default_factory=list)
+    citations: list[PendingCitation] = dataclasses.field(default_factory=list)
+
+
+class _Invalid(Exception):
+    """The value at hand is unusable; its problem is already recorded."""
+
+
+def closest(word: str, options: typing.Iterable[str]) -> str:
+    """A hint naming the closest option to ``word``, or listing the options."""
+    options = sorted(options)
+    match = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if match:
+        return f"did you mean '{match[0]}'?"
+    if len(options) <= 12:
+        return "expected one of: " + ", ".join(options)
+    return ""
+
+
+def convert_record(node: yaml.MappingNode, record_type: type, record_id: str, path: str) -> Conversion:
+    """Build a ``record_type`` from a file's top-level mapping, collecting all problems."""
+    converter = _Converter(path)
+    try:
+        record = converter.dataclass(node, record_type, "", record_id)
+    except _Invalid:
+        record = None
+    if converter.outcome.problems:
+        record = None
+    converter.outcome.record = record
+    return converter.outcome
+
+
+@functools.cache
+def _fields(cls: type) -> dict[str, tuple[Any, bool]]:
+    """Field name -> (type, required) for a dataclass, with postponed annotations resolved."""
+    hints = typing.get_type_hints(cls)
+    return {
+        f.name: (hints[f.name], f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+        for f in dataclasses.fields(cls)
+    }
+
+
+class _Converter:
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.outcome = Conversion()
+
+    def position(self, node: yaml.Node, field: str) -> Position:
+        return Position(self.path, node.start_mark.line + 1, node.start_mark.column + 1, field)
+
+    def fail(self, node: yaml.Node, field: str, message: str, hint: str = "") -> typing.NoReturn:
+        self.outcome.problems.append(self.position(node, field).problem(message, hint))
+        raise _Invalid
+
+    def value(self, node: yaml.Node, hint: Any, field: str) -> Any:
+        origin = typing.get_origin(hint)
+        if origin in (typing.Union, types.UnionType):
+            options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+            if node.tag == "tag:yaml.org,2002:null":
+                return None
+            return self.value(node, options[0], field)
+        if origin is tuple:
+            return self.sequence(node, typing.get_args(hint)[0], field)
+        if origin is typing.Literal:
+            return self.choice(node, typing.get_args(hint), field)
+        if hint is PartialDate:
+            return self.date(node, field)
+        if dataclasses.is_dataclass(hint):
+            return self.dataclass(node, hint, field)
+        if hint is bool:
+            return self.boolean(node, field)
+        if hint is float:
+            return self.number(node, field)
+        if hint is ParagraphRef:
+            return self.paragraph(node, field)
+        if hint is InstrumentId:
+            return self.choice(node, tuple(INSTRUMENTS), field, what="instrument type")
+        if hint in REFERENCE_FOLDERS:
+            target = self.text(node, field)
+            self.outcome.references.append(
+                PendingReference(REFERENCE_FOLDERS[hint], target, self.position(node, field))
+            )
+            return target
+        if hint is str:
+            return self.text(node, field)
+        raise TypeError(f"the model uses a type the converter does not know: {hint!r}")
+
+    def scalar(self, node: yaml.Node, field: str, expected: str) -> yaml.ScalarNode:
+        if not isinstance(node, yaml.ScalarNode):
+            found = "a list" if isinstance(node, yaml.SequenceNode) else "a mapping"
+            self.fail(node, field, f"expected {expected}, found {found}")
+        return node
+
+    def text(self, node: yaml.Node, field: str) -> str:
+        scalar = self.scalar(node, field, "text")
+        if scalar.tag != "tag:yaml.org,2002:str":
+            found = _TAG_NAMES.get(scalar.tag, scalar.tag)
+            self.fail(node, field, f"expected text, found {found} ({scalar.value})",
+                      f"put the value in quotes: \"{scalar.value}\"")
+        if len(scalar.value) > MAX_TEXT:
+            self.fail(node, field, f"text is {len(scalar.value)} characters; the limit is {MAX_TEXT}",
+                      "shorten it, or split it into several provisions")
+        if not scalar.value.strip():
+            self.fail(node, field, "text is empty", "write the text, or leave out the field if it is optional")
+        return scalar.value
+
+    def boolean(self, node: yaml.Node, field: str) -> bool:
+        scalar = self.scalar(node, field, "true or false")
+        if scalar.tag != "tag:yaml.org,2002:bool":
+            self.fail(node, field, f"expected true or false, found '{scalar.value}'", "write true or false")
+        return scalar.value.lower() in ("true", "yes", "on")
+
+    def number(self, node: yaml.Node, field: str) -> float:
+        scalar = self.scalar(node, field, "a number")
+        if scalar.tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
+            self.fail(node, field, f"expected a number, found '{scalar.value}'",
+                      "write the bare number, e.g. 15.3 for 15.3%, and put the unit in `unit`")
+        try:
+            return float(scalar.value.replace("_", ""))
+        except ValueError:
+            self.fail(node, field, f"expected a number, found '{scalar.value}'", "write a decimal number")
+
+    def choice(self, node: yaml.Node, options: tuple[str, ...], field: str, what: str = "value") -> str:
+        value = self.text(node, field)
+        if value not in options:
+            self.fail(node, field, f"unknown {what} '{value}'", closest(value, options))
+        return value
+
+    def date(self, node: yaml.Node, field: str) -> PartialDate:
+        scalar = self.scalar(node, field, "a date")
+        try:
+            return PartialDate.parse(scalar.value)
+        except ValueError as error:
+            self.fail(node, field, f"bad date: {error}",
+                      "write 2025-05-14, 2025-05 or 2025; leave the field out when the date is unknown")
+
+    def paragraph(self, node: yaml.Node, field: str) -> str:
+        scalar = self.scalar(node, field, "a paragraph number")
+        if scalar.tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:str"):
+            self.fail(node, field, f"expected a paragraph number, found '{scalar.value}'",
+                      "write 4, \"10-12\" or a named locator of the source")
+        return scalar.value
+
+    def sequence(self, node: yaml.Node, item: Any, field: str) -> tuple[Any, ...]:
+        if not isinstance(node, yaml.SequenceNode):
+            self.fail(node, field, "expected a list", f"write it as a list: `- {_short(node)}` on its own line")
+        values = []
+        for index, child in enumerate(node.value):
+            try:
+                values.append(self.value(child, item, f"{field}[{index}]"))
+            except _Invalid:
+                continue
+        return tuple(values)
+
+    def dataclass(self, node: yaml.Node, cls: type, field: str, record_id: str | None = None) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            self.fail(node, field, f"expected a mapping of {cls.__name__.lower()} fields, found '{_short(node)}'",
+                      "write its fields as `key: value` lines, indented under this one")
+        spec = _fields(cls)
+        values: dict[str, Any] = {}
+        seen: dict[str, yaml.Node] = {}
+        broken = False
+        for key_node, value_node in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else _short(key_node)
+            where = f"{field}.{key}" if field else key
+            if key in seen:
+                first = seen[key].start_mark.line + 1
+                self.outcome.problems.append(self.position(key_node, where).problem(
+                    f"duplicate key '{key}' (first given on line {first})", "keep one of the two"))
+                broken = True
+                continue
+            seen[key] = key_node
+            if key == "id" and record_id is not None:
+                self._check_id(value_node, record_id)
+                continue
+            if key not in spec or (key == "id" and record_id is None):
+                self.outcome.problems.append(self.position(key_node, field).problem(
+                    f"unknown field '{key}'", closest(key, (name for name in spec if name != "id"))))
+                broken = True
+                continue
+            hint, required = spec[key]
+            try:
+                values[key] = self.value(value_node, hint, where)
+            except _Invalid:
+                broken = True
+                continue
+            if required and values[key] == ():
+                self.outcome.problems.append(self.position(value_node, where).problem(
+                    "needs at least one item", f"add {_field_doc(cls, key).lower()}"))
+                broken = True
+        if record_id is not None and "id" in spec:
+            values["id"] = record_id
+        missing = [name for name, (_, required) in spec.items() if required and name not in values]
+        for name in missing:
+            if name in seen:
+                continue  # present but invalid: already reported
+            self.outcome.problems.append(self.position(node, field).problem(
+                f"missing required field '{name}'",
+                f"add `{name}:` ({_field_doc(cls, name)})"))
+            broken = True
+        if broken:
+            raise _Invalid
+        record = cls(**values)
+        if isinstance(record, Citation):
+            self._pend_citation(node, record, field)
+        self._check_urls(record, node, field)
+        return record
+
+    def _check_id(self, node: yaml.Node, record_id: str) -> None:
+        if isinstance(node, yaml.ScalarNode) and node.value == record_id:
+            return
+        self.outcome.problems.append(self.position(node, "id").problem(
+            f"id '{_short(node)}' does not match the file name '{record_id}.yaml'",
+            f"rename the file to {_short(node)}.yaml, or remove the `id:` line (the file name is the id)"))
+
+    def _pend_citation(self, node: yaml.MappingNode, citation: Citation, field: str) -> None:
+        nodes = {key.value: value for key, value in node.value}
+        self.outcome.citations.append(PendingCitation(
+            citation,
+            self.position(nodes["source"], f"{field}.source"),
+            self.position(nodes["para"], f"{field}.para"),
+        ))
+
+    def _check_urls(self, record: Any, node: yaml.MappingNode, field: str) -> None:
+        nodes = {key.value: value for key, value in node.value}
+        for name in ("url", "archive_url"):
+            value = getattr(record, name, "")
+            if value and not _URL.fullmatch(value):
+                self.outcome.problems.append(self.position(nodes[name], f"{field}.{name}" if field else name)
+                                             .problem(f"'{value}' is not an http or https address",
+                                                      "write the full address, starting with https://"))
+
+
+def _short(node: yaml.Node) -> str:
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if len(node.value) <= 40 else node.value[:37] + "..."
+    return "[...]" if isinstance(node, yaml.SequenceNode) else "{...}"
+
+
+def _field_doc(cls: type, name: str) -> str:
+    for f in dataclasses.fields(cls):
+        if f.name == name:
+            return str(f.metadata.get("doc", "")).rstrip(".")
+    return ""

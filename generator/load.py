@@ -1,0 +1,83 @@
+"""Read a content folder into a ``Catalog``: every file, every problem, then every link."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.catalog import Catalog
+from generator.convert import Conversion, convert_record
+from generator.model import RECORD_TYPES
+from generator.problems import ContentError, Problem
+from generator.resolve import resolve
+from generator.yamlfile import read_node
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_ID = 80
+RESERVED_IDS = frozenset({"index", "tags", "all", "by-date", "timeline"})
+"""Ids that would collide with the section pages the generator writes."""
+
+
+def load_catalog(content_dir: Path) -> Catalog:
+    """Read and validate every record under ``content_dir``; raise ``ContentError`` listing all problems."""
+    problems: list[Problem] = []
+    conversions: list[tuple[str, Conversion]] = []
+    for folder, path in _content_files(content_dir, problems):
+        shown = str(path)
+        record_id = path.stem
+        if not ID_PATTERN.fullmatch(record_id) or len(record_id) > MAX_ID:
+            problems.append(Problem(shown, 1, 1, f"'{path.name}' is not a valid file name for a record",
+                                    f"use lower-case letters, digits and single hyphens, at most {MAX_ID} "
+                                    f"characters, e.g. {_suggest_id(record_id)}.yaml"))
+            continue
+        if record_id in RESERVED_IDS:
+            problems.append(Problem(shown, 1, 1, f"'{record_id}' is reserved for a page the site generates",
+                                    f"choose another file name, e.g. {record_id}-{folder[:-1]}.yaml"))
+            continue
+        node, read_problems = read_node(path, shown)
+        problems.extend(read_problems)
+        if node is None:
+            continue
+        conversion = convert_record(node, RECORD_TYPES[folder], record_id, shown)
+        problems.extend(conversion.problems)
+        conversions.append((folder, conversion))
+    catalog = Catalog(**{folder: {} for folder in RECORD_TYPES})
+    for folder, conversion in conversions:
+        if conversion.record is not None:
+            catalog.folder(folder)[conversion.record.id] = conversion.record
+    problems.extend(resolve(catalog, [c for _, c in conversions]))
+    if problems:
+        raise ContentError(problems)
+    return catalog
+
+
+def _content_files(content_dir: Path, problems: list[Problem]) -> list[tuple[str, Path]]:
+    """Every ``folder/*.yaml`` in record-type order; anything else under content is a problem."""
+    if not content_dir.is_dir():
+        problems.append(Problem(str(content_dir), 1, 1, "content folder not found",
+                                "run from the repository root, or pass --content DIR"))
+        return []
+    files = []
+    for entry in sorted(content_dir.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if not entry.is_dir() or entry.name not in RECORD_TYPES:
+            problems.append(Problem(str(entry), 1, 1, f"'{entry.name}' is not a content folder",
+                                    "put records in one of: " + ", ".join(RECORD_TYPES)))
+    for folder in RECORD_TYPES:
+        directory = content_dir / folder
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.iterdir()):
+            if path.name.startswith("."):
+                continue
+            if path.suffix != ".yaml" or not path.is_file():
+                hint = f"rename it to {path.stem}.yaml" if path.suffix == ".yml" else "only .yaml files belong here"
+                problems.append(Problem(str(path), 1, 1, f"'{path.name}' is not a .yaml record", hint))
+                continue
+            files.append((folder, path))
+    return files
+
+
+def _suggest_id(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:MAX_ID] or "my-record"

@@ -1,0 +1,297 @@
+"""The policy domain: the records that content files describe.
+
+Every record is a frozen dataclass. Each field carries its documentation in
+``metadata["doc"]``; the validator and the JSON Schema both read these classes,
+so the model is written once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal, NewType
+
+from generator.dates import PartialDate
+
+
+def doc(text: str, **kwargs: Any) -> Any:
+    """A dataclass field documented for contributors (and the JSON Schema)."""
+    return field(metadata={"doc": text}, **kwargs)
+
+
+# References: a field typed with one of these must name an existing record.
+MeasureId = NewType("MeasureId", str)
+SourceId = NewType("SourceId", str)
+AgencyId = NewType("AgencyId", str)
+PersonId = NewType("PersonId", str)
+PlaceId = NewType("PlaceId", str)
+TopicId = NewType("TopicId", str)
+InstrumentId = NewType("InstrumentId", str)
+"""An entry of the controlled vocabulary in ``generator/vocabulary.py``."""
+
+ParagraphRef = NewType("ParagraphRef", str)
+"""A paragraph number (``4``), a range (``"10-12"``) or a named locator (``whos-who-tmall``)."""
+
+Basis = Literal["stated", "inferred"]
+Level = Literal["national", "provincial", "municipal", "national-financial-institution"]
+Status = Literal["announced", "in-force", "suspended", "expired", "unknown"]
+EligibleFirms = Literal["all", "smes", "sector-specific", "location-specific", "firm-specific", "unknown"]
+RelationType = Literal["part-of", "implements", "extends", "supersedes", "local-implementation-of"]
+SourceKind = Literal[
+    "official-notice", "press-briefing", "press-release", "news-article", "policy-document", "other"
+]
+TextBasis = Literal["full-text", "ai-generated-digest", "excerpt"]
+Access = Literal["open", "paywalled", "unknown"]
+Unit = Literal[
+    "percent",
+    "percentage-points",
+    "basis-points",
+    "usd",
+    "cny",
+    "days",
+    "months",
+    "years",
+    "points",
+    "count",
+]
+Scale = Literal["thousand", "million", "billion", "trillion"]
+Qualifier = Literal["exactly", "about", "up-to", "as-much-as", "over", "less-than"]
+AgencyKind = Literal[
+    "ministry",
+    "regulator",
+    "central-bank",
+    "commission",
+    "bureau",
+    "policy-insurer",
+    "local-government",
+    "company",
+    "platform",
+    "media",
+    "government",
+]
+PlaceKind = Literal["country", "region", "province", "city", "economy"]
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where a claim is written: a source and one of its paragraphs."""
+
+    source: SourceId = doc("The id of the source record (a file in content/sources/).")
+    para: ParagraphRef = doc(
+        "The paragraph that supports the claim: a number, a range such as \"10-12\", "
+        "or a named locator the source lists."
+    )
+    basis: Basis = doc(
+        "'stated' when the source says it; 'inferred' when it follows from what the source says.",
+        default="stated",
+    )
+
+    def paragraphs(self) -> tuple[str, ...]:
+        """The locators this citation covers: "10-12" gives ("10", "11", "12")."""
+        start, dash, end = self.para.partition("-")
+        if dash and start.isdigit() and end.isdigit() and int(start) < int(end):
+            return tuple(str(number) for number in range(int(start), int(end) + 1))
+        return (self.para,)
+
+
+Cites = tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence or short passage in our words, with the paragraphs that support it."""
+
+    text: str = doc("The claim in our own words (Markdown, no HTML).")
+    cite: Cites = doc("At least one citation that supports the claim.")
+
+
+@dataclass(frozen=True)
+class DatedFact:
+    """A date in a record's life, with where it is written."""
+
+    on: PartialDate = doc("YYYY-MM-DD, YYYY-MM or YYYY; leave the field out when unknown.")
+    cite: Cites = doc("The citations that give this date.")
+    note: str = doc("What the date is, when that needs saying.", default="")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number a source gives, with what it measures."""
+
+    value: float = doc("The number as the source gives it (15.3 for 15.3%).")
+    unit: Unit = doc("The unit of the value.")
+    what: str = doc("What the number measures, in our words.")
+    period: str = doc("The period the number covers, or 'not stated'.")
+    cite: Cites = doc("The citations that give this figure.")
+    scale: Scale | None = doc("Multiplier words, e.g. 'million' for $8 million.", default=None)
+    qualifier: Qualifier = doc("'up-to' for 'up to 80%', 'over' for 'over 90%'.", default="exactly")
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed link from one measure to another."""
+
+    type: RelationType = doc("How this measure relates to the other one.")
+    measure: MeasureId = doc("The id of the other measure.")
+
+
+@dataclass(frozen=True)
+class Lifecycle:
+    """The dates of a measure; each is optional because sources often leave them out."""
+
+    announced: DatedFact | None = doc("When the measure was announced.", default=None)
+    implemented: DatedFact | None = doc("When it took effect.", default=None)
+    removed: DatedFact | None = doc("When it was lifted or expired.", default=None)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A policy measure that supports foreign trade."""
+
+    id: str = doc("The file name without .yaml; set from the file name.")
+    title: str = doc("A short English title in our words.")
+    summary: Claim = doc("Two or three sentences on what the measure does, with citations.")
+    agencies: tuple[AgencyId, ...] = doc("The agencies that issue or carry out the measure.")
+    jurisdiction: PlaceId = doc("The place the measure applies in.")
+    level: Level = doc("The level of government behind the measure.")
+    instruments: tuple[InstrumentId, ...] = doc("Instrument types, from the controlled vocabulary.")
+    status: Status = doc("Status as of the newest source.", default="unknown")
+    name_zh: str = doc("The official Chinese name, when a source gives it.", default="")
+    dates: Lifecycle = doc("Announced, implemented and removed dates.", default=Lifecycle())
+    eligible_firms: tuple[EligibleFirms, ...] = doc(
+        "Which firms can benefit.", default=("unknown",)
+    )
+    provisions: tuple[Claim, ...] = doc("Key provisions, each with its citations.", default=())
+    figures: tuple[Figure, ...] = doc("Numbers that describe the measure.", default=())
+    relations: tuple[Relation, ...] = doc("Typed links to other measures.", default=())
+    topics: tuple[TopicId, ...] = doc("Topics the measure belongs to.", default=())
+    people: tuple[PersonId, ...] = doc("People who announced or spoke for the measure.", default=())
+    tags: tuple[str, ...] = doc("Free tags for cross-cutting themes.", default=())
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A locator inside a source that citations point at."""
+
+    ref: ParagraphRef = doc("The paragraph number, or a named locator such as whos-who-tmall.")
+    gist: str = doc("What the paragraph covers, in our words (never copied).")
+    label: str = doc("How to name the locator when it is not a number.", default="")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A document that claims cite: an article, a briefing, a notice."""
+
+    id: str = doc("The file name without .yaml; set from the file name.")
+    title: str = doc("The title as published (or a description in brackets when it has none).")
+    publisher: str = doc("Who published it, or 'unknown'.")
+    kind: SourceKind = doc("What sort of document it is.")
+    official: bool = doc("True when the publisher is a government body speaking for itself.")
+    language: str = doc("ISO 639-1 code of the text we read, e.g. en.")
+    access: Access = doc("Whether the text is open or behind a paywall.")
+    text_basis: TextBasis = doc("Whether we read the full text, an excerpt or an AI-generated digest.")
+    paragraphs: tuple[Paragraph, ...] = doc("The locators citations may point at.")
+    about: str = doc("What the source is and how far to trust it, in our words.")
+    published: PartialDate | None = doc("Publication date; leave out when unknown.", default=None)
+    published_time: str = doc("Local time of publication, HH:MM, when given.", default="")
+    timezone: str = doc("UTC offset of the publication time, e.g. +08:00.", default="")
+    url: str = doc("Address of the document (http or https), when known.", default="")
+    accessed: PartialDate | None = doc("When we read it, when known.", default=None)
+    archive_url: str = doc("An archived copy (http or https), when one exists.", default="")
+
+
+@dataclass(frozen=True)
+class Agency:
+    """A government body, state institution, company or platform."""
+
+    id: str = doc("The file name without .yaml; set from the file name.")
+    name: str = doc("The English name.")
+    kind: AgencyKind = doc("What sort of body it is.")
+    description: Claim = doc("One or two sentences on what it is, with citations.")
+    name_zh: str = doc("The standard Chinese name, when there is one.", default="")
+    abbreviation: str = doc("The usual English abbreviation (NFRA, PBOC).", default="")
+    parent: AgencyId | None = doc("The body it belongs to.", default=None)
+    place: PlaceId | None = doc("Where it is based or governs.", default=None)
+
+
+@dataclass(frozen=True)
+class Role:
+    """A position a person held, as a source describes it."""
+
+    title: str = doc("The position, in our words.")
+    cite: Cites = doc("The citations that give the role.")
+    agency: AgencyId | None = doc("The body the position is in.", default=None)
+
+
+@dataclass(frozen=True)
+class Person:
+    """An official or other person a source names."""
+
+    id: str = doc("The file name without .yaml; set from the file name.")
+    name: str = doc("The name in English order as the source gives it.")
+    roles: tuple[Role, ...] = doc("Positions as of the sources.")
+    name_zh: str = doc("The name in Chinese characters, when known.", default="")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A country, province or city."""
+
+    id: str = doc("The file name without .yaml; set from the file name.")
+    name: str = doc("The English name.")
+    kind: PlaceKind = doc("What sort of place it is.")
+    description: Claim = doc("What the sources say about it, with citations.")
+    name_zh: str = doc("The Chinese name.", default="")
+    parent: PlaceId | None = doc("The place it lies in.", default=None)
+    figures: tuple[Figure, ...] = doc("Numbers the sources give about the place.", default=())
+
+
+@dataclass(frozen=True)
+class Topic:
+    """An instrument or theme that measures share."""
+
+    id: str = doc("The file name without .yaml; set from the file name.")
+    name: str = doc("The English name.")
+    description: Claim = doc("A few sentences that explain it, with citations.")
+    name_zh: str = doc("The Chinese term, when standard.", default="")
+    parent: TopicId | None = doc("A broader topic.", default=None)
+    figures: tuple[Figure, ...] = doc("Numbers the sources give about the topic.", default=())
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something that happened on a date: a briefing, a negotiation, an announcement."""
+
+    id: str = doc("The file name without .yaml; set from the file name.")
+    title: str = doc("A short title in our words.")
+    summary: Claim = doc("What happened, with citations.")
+    date: DatedFact | None = doc("When it happened; leave out when unknown.", default=None)
+    measures: tuple[MeasureId, ...] = doc("Measures announced or affected.", default=())
+    agencies: tuple[AgencyId, ...] = doc("Bodies involved.", default=())
+    people: tuple[PersonId, ...] = doc("People involved.", default=())
+    places: tuple[PlaceId, ...] = doc("Places involved.", default=())
+    topics: tuple[TopicId, ...] = doc("Topics it belongs to.", default=())
+    figures: tuple[Figure, ...] = doc("Numbers the sources give about the event.", default=())
+
+
+Record = Measure | Source | Agency | Person | Place | Topic | Event
+
+RECORD_TYPES: dict[str, type[Any]] = {
+    "measures": Measure,
+    "sources": Source,
+    "agencies": Agency,
+    "people": Person,
+    "places": Place,
+    "topics": Topic,
+    "events": Event,
+}
+"""Content folder name -> record class; the folder order is the site's section order."""
+
+REFERENCE_FOLDERS: dict[object, str] = {
+    MeasureId: "measures",
+    SourceId: "sources",
+    AgencyId: "agencies",
+    PersonId: "people",
+    PlaceId: "places",
+    TopicId: "topics",
+}
+"""Reference type -> the content folder whose ids it must name."""

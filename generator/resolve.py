@@ -1,0 +1,118 @@
+"""Check what no single file can: that references name records and citations name paragraphs."""
+
+from __future__ import annotations
+
+from generator.catalog import Catalog, record_folder
+from generator.convert import Conversion, closest
+from generator.problems import Problem
+
+_SINGULAR = {
+    "measures": "measure",
+    "sources": "source",
+    "agencies": "agency",
+    "people": "person",
+    "places": "place",
+    "topics": "topic",
+    "events": "event",
+}
+
+
+def resolve(catalog: Catalog, conversions: list[Conversion]) -> list[Problem]:
+    """Every broken reference, missing paragraph, self-reference and cycle in ``catalog``."""
+    problems: list[Problem] = []
+    by_key = {(_folder_of(c), c.record.id): c for c in conversions if c.record is not None}
+    for conversion in conversions:
+        record_id = getattr(conversion.record, "id", None)
+        for reference in conversion.references:
+            records = catalog.folder(reference.folder)
+            kind = _SINGULAR[reference.folder]
+            if reference.target not in records:
+                hint = closest(reference.target, records) or (
+                    f"add content/{reference.folder}/{reference.target}.yaml")
+                problems.append(reference.position.problem(f"unknown {kind} '{reference.target}'", hint))
+            elif reference.target == record_id and _folder_of(conversion) == reference.folder:
+                problems.append(reference.position.problem(
+                    f"a {kind} cannot refer to itself", "name another record, or remove this reference"))
+        for pending in conversion.citations:
+            source = catalog.sources.get(pending.citation.source)
+            if source is None:
+                continue  # reported above as an unknown source
+            listed = [paragraph.ref for paragraph in source.paragraphs]
+            for ref in pending.citation.paragraphs():
+                if ref not in listed:
+                    problems.append(pending.para_position.problem(
+                        f"source '{source.id}' has no paragraph '{ref}'",
+                        f"its paragraphs are: {_span(listed)}"))
+    problems.extend(_cycles(catalog, by_key))
+    return problems
+
+
+def _folder_of(conversion: Conversion) -> str:
+    return record_folder(conversion.record) if conversion.record is not None else ""
+
+
+def _span(refs: list[str]) -> str:
+    """"1-8, 10-12, whos-who" for a list of paragraph locators."""
+    parts: list[str] = []
+    run: list[int] = []
+    for ref in refs + [""]:
+        if ref.isdigit() and (not run or int(ref) == run[-1] + 1):
+            run.append(int(ref))
+            continue
+        if run:
+            parts.append(str(run[0]) if len(run) == 1 else f"{run[0]}-{run[-1]}")
+            run = []
+        if ref.isdigit():
+            run = [int(ref)]
+        elif ref:
+            parts.append(ref)
+    return ", ".join(parts)
+
+
+def _cycles(catalog: Catalog, by_key: dict[tuple[str, str], Conversion]) -> list[Problem]:
+    """Chains that loop back: a measure part of itself through others, an agency its own parent."""
+    graphs: dict[str, dict[str, list[str]]] = {
+        "measures": {m.id: [r.measure for r in m.relations if r.type == "part-of"]
+                     for m in catalog.measures.values()},
+        "agencies": {a.id: [a.parent] if a.parent else [] for a in catalog.agencies.values()},
+        "places": {p.id: [p.parent] if p.parent else [] for p in catalog.places.values()},
+        "topics": {t.id: [t.parent] if t.parent else [] for t in catalog.topics.values()},
+    }
+    problems = []
+    for folder, graph in graphs.items():
+        for cycle in _find_cycles(graph):
+            first, second = cycle[0], cycle[1 % len(cycle)]
+            reference = next(r for r in by_key[folder, first].references
+                             if r.folder == folder and r.target == second)
+            chain = " -> ".join([*cycle, first])
+            link = "part of" if folder == "measures" else "the parent of"
+            problems.append(reference.position.problem(
+                f"{_SINGULAR[folder]} chain loops back on itself: {chain}",
+                f"a {_SINGULAR[folder]} cannot be {link} itself, even through others; remove one link"))
+    return problems
+
+
+def _find_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
+    """Each cycle of two or more nodes, once, starting at its smallest node (iterative DFS)."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: finished
+    cycles: list[list[str]] = []
+    for root in sorted(graph):
+        if root in state:
+            continue
+        path = [root]
+        state[root] = 1
+        stack = [iter(graph.get(root, ()))]
+        while stack:
+            following = next(stack[-1], None)
+            if following is None:
+                stack.pop()
+                state[path.pop()] = 2
+            elif state.get(following) == 1 and following != path[-1]:
+                cycle = path[path.index(following):]
+                turn = cycle.index(min(cycle))
+                cycles.append(cycle[turn:] + cycle[:turn])
+            elif following in graph and following not in state:
+                state[following] = 1
+                path.append(following)
+                stack.append(iter(graph[following]))
+    return cycles

@@ -1,0 +1,81 @@
+"""Read one content file into a YAML node tree that keeps line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from generator.problems import Problem
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - PyYAML built without libyaml
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 256 * 1024
+"""Largest content file accepted; a measure is a few kilobytes."""
+
+
+def read_node(path: Path, shown_as: str) -> tuple[yaml.MappingNode | None, list[Problem]]:
+    """Parse ``path`` into its top-level mapping node, or return the problems that stop it."""
+    data = path.read_bytes()
+    if len(data) > MAX_BYTES:
+        return None, [
+            Problem(shown_as, 1, 1, f"file is {len(data)} bytes; the limit is {MAX_BYTES} bytes",
+                    "split the record, or shorten its texts")
+        ]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [
+            Problem(shown_as, line, column, f"byte 0x{data[error.start]:02x} is not valid UTF-8",
+                    "save the file as UTF-8")
+        ]
+    if text.startswith("\ufeff"):
+        return None, [Problem(shown_as, 1, 1, "file starts with a byte order mark",
+                              "save the file as UTF-8 without BOM")]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = f"YAML syntax: {error.problem or error.context}"
+        lines = text.splitlines()
+        bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
+        hint = ("indent with spaces, not tabs" if "\t" in bad_line
+                else "check the indentation and quoting on this line")
+        return None, [Problem(shown_as, line, column, message, hint)]
+    if node is None:
+        return None, [Problem(shown_as, 1, 1, "file is empty", "start from `python -m generator new`")]
+    if not isinstance(node, yaml.MappingNode):
+        mark = node.start_mark
+        return None, [Problem(shown_as, mark.line + 1, mark.column + 1,
+                              "a content file must be a mapping of field names to values",
+                              "write `title: ...` and the other fields at the top level, not a list")]
+    shared = _first_alias(node)
+    if shared is not None:
+        mark = shared.start_mark
+        return None, [Problem(shown_as, mark.line + 1, mark.column + 1,
+                              "YAML anchors and aliases (&name, *name) are not allowed in content",
+                              "write the value out in full")]
+    return node, []
+
+
+def _first_alias(root: yaml.Node) -> yaml.Node | None:
+    """The first node reached twice: PyYAML composes an alias as the anchored node itself."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            return node
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in reversed(node.value):
+                stack.extend((value, key))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return None
