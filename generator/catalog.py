@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from generator.model import (
     Agency,
@@ -11,11 +12,13 @@ from generator.model import (
     Claim,
     DatedFact,
     Event,
+    Figure,
     Measure,
     Person,
     RECORD_TYPES,
     Place,
     Record,
+    Role,
     Topic,
 )
 
@@ -50,8 +53,53 @@ class Catalog:
             for record_id in sorted(self.folder(name)):
                 yield name, record_id
 
+    @cached_property
+    def referenced_by(self) -> dict[Key, list[Key]]:
+        """For each record, the records whose pages link to it (sorted, no repeats, no self)."""
+        inbound: dict[Key, set[Key]] = {}
+        for key in self.keys():
+            for target in references(self.get(key)):
+                if target != key:
+                    inbound.setdefault(target, set()).add(key)
+        return {key: sorted(sources) for key, sources in inbound.items()}
 
-def claims(record: Record) -> Iterator[tuple[str, Claim | DatedFact | object, tuple[Citation, ...]]]:
+    @cached_property
+    def inverse_relations(self) -> dict[str, list[tuple[str, str]]]:
+        """For each measure, the (relation type, measure id) pairs that point at it."""
+        inverse: dict[str, list[tuple[str, str]]] = {}
+        for measure_id in sorted(self.measures):
+            for relation in self.measures[measure_id].relations:
+                inverse.setdefault(relation.measure, []).append((relation.type, measure_id))
+        return inverse
+
+    @cached_property
+    def citing(self) -> dict[tuple[str, str], list[CitingClaim]]:
+        """For each (source id, paragraph locator), every claim on the site that cites it."""
+        found: dict[tuple[str, str], list[CitingClaim]] = {}
+        for key in self.keys():
+            for anchor, statement, cites in claims(self.get(key)):
+                for citation in cites:
+                    for ref in citation.paragraphs():
+                        found.setdefault((citation.source, ref), []).append(
+                            CitingClaim(key, anchor, statement, citation))
+        return found
+
+
+@dataclass(frozen=True)
+class CitingClaim:
+    """A statement on some page and the citation by which it rests on a source paragraph."""
+
+    key: Key
+    anchor: str
+    statement: Statement
+    citation: Citation
+
+
+Statement = Claim | DatedFact | Figure | Role
+"""Anything on a page that carries citations."""
+
+
+def claims(record: Record) -> Iterator[tuple[str, Statement, tuple[Citation, ...]]]:
     """Every cited statement of a record as (anchor, statement, citations), in page order."""
     if isinstance(record, Measure):
         yield "summary", record.summary, record.summary.cite
@@ -112,13 +160,3 @@ _FOLDERS = {cls: name for name, cls in RECORD_TYPES.items()}
 def record_folder(record: Record) -> str:
     """The content folder a record lives in."""
     return _FOLDERS[type(record)]
-
-
-def referenced_by(catalog: Catalog) -> dict[Key, list[Key]]:
-    """For each record, the records whose pages link to it (sorted, no repeats, no self)."""
-    inbound: dict[Key, set[Key]] = {}
-    for key in catalog.keys():
-        for target in references(catalog.get(key)):
-            if target != key:
-                inbound.setdefault(target, set()).add(key)
-    return {key: sorted(sources) for key, sources in sorted(inbound.items())}

@@ -1,0 +1,38 @@
+# The two commands a newcomer needs: `make site` and `make test`. Each sets itself up.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve check pages schema goldens clean
+
+$(READY): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(READY)
+
+site: $(READY)  ## Build the site into site/ (strict: any warning fails)
+	$(BIN)/mkdocs build --strict
+
+test: $(READY)  ## Run the whole test suite
+	$(BIN)/python -m pytest
+
+serve: $(READY)  ## Preview on http://127.0.0.1:8000; editing content/ rebuilds
+	$(BIN)/mkdocs serve
+
+check: $(READY)  ## Validate content/ and report every problem
+	$(BIN)/python -m generator check
+
+pages: $(READY)  ## Write the generated Markdown to build/pages/ for inspection
+	$(BIN)/python -m generator build
+
+schema: $(READY)  ## Regenerate the JSON Schema files in site_config/schema/
+	$(BIN)/python -m generator schema
+
+goldens: $(READY)  ## Refresh the golden files after an intended rendering change
+	$(BIN)/python -m pytest tests/test_golden.py --update-goldens
+
+clean:
+	rm -rf $(VENV) site build

@@ -1,0 +1,315 @@
+"""One page per record: pure functions from the catalog to Markdown text."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from generator.catalog import Catalog, CitingClaim, Key, claims
+from generator.model import (
+    Agency,
+    Claim,
+    DatedFact,
+    Event,
+    Figure,
+    Measure,
+    Person,
+    Place,
+    Record,
+    Role,
+    Source,
+    Topic,
+)
+from generator.render.markdown import (
+    Footnotes,
+    anchor,
+    date,
+    link,
+    locator,
+    number,
+    paragraph_anchor,
+    table,
+    text,
+)
+from generator.vocabulary import INSTRUMENTS
+
+SECTION_TITLES = {
+    "measures": "Measures",
+    "sources": "Sources",
+    "agencies": "Agencies and organisations",
+    "people": "People",
+    "places": "Places",
+    "topics": "Topics",
+    "events": "Timeline",
+}
+"""Folder -> the title of its section, in the order of the site's navigation."""
+
+LEVELS = {
+    "national": "National",
+    "provincial": "Provincial",
+    "municipal": "Municipal",
+    "national-financial-institution": "National financial institution",
+}
+STATUSES = {
+    "announced": "Announced",
+    "in-force": "In force",
+    "suspended": "Suspended",
+    "expired": "Expired",
+    "unknown": "Unknown",
+}
+FIRMS = {
+    "all": "All firms",
+    "smes": "Small and medium-sized enterprises",
+    "sector-specific": "Firms in particular sectors",
+    "location-specific": "Firms in particular places",
+    "firm-specific": "Particular firms",
+    "unknown": "Not stated",
+}
+RELATIONS = {
+    "part-of": ("Part of", "Has part"),
+    "implements": ("Implements", "Implemented by"),
+    "extends": ("Extends", "Extended by"),
+    "supersedes": ("Supersedes", "Superseded by"),
+    "local-implementation-of": ("Local implementation of", "Implemented locally by"),
+}
+"""Relation type -> (label from the measure that declares it, label from its target)."""
+
+
+def name(record: Record) -> str:
+    """What a record is called on the site."""
+    if isinstance(record, (Measure, Source, Event)):
+        return record.title
+    return record.name
+
+
+def render_record(catalog: Catalog, key: Key) -> str:
+    """The Markdown page of one record."""
+    record = catalog.get(key)
+    notes = Footnotes(catalog)
+    body = _RENDERERS[type(record)](catalog, record, notes)
+    lines = [f"# {text(name(record))}", "", *body]
+    lines += _referenced_by(catalog, key)
+    footnotes = notes.definitions()
+    if footnotes:
+        lines += ["", *footnotes]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _claim(claim: Claim, notes: Footnotes) -> str:
+    return f"{text(claim.text)}{notes.cite(claim.cite)}"
+
+
+def _dated(fact: DatedFact | None, notes: Footnotes) -> str:
+    if fact is None:
+        return "unknown"
+    note = f" ({text(fact.note)})" if fact.note else ""
+    return f"{date(fact.on)}{note}{notes.cite(fact.cite)}"
+
+
+def _links(catalog: Catalog, folder: str, ids: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(link(name(catalog.folder(folder)[i]), (folder, i)) for i in ids) or "none"
+
+
+def _facts(rows: list[tuple[str, str]]) -> list[str]:
+    """A two-column table of facts, the first thing a reader sees."""
+    return [*table(["Fact", "Value"], [[f"**{label}**", value] for label, value in rows]), ""]
+
+
+def _figures(figures: tuple[Figure, ...], notes: Footnotes) -> list[str]:
+    if not figures:
+        return []
+    rows = [
+        [f'{anchor(f"figure-{i}")}**{number(figure)}**', text(figure.what), text(figure.period), notes.cite(figure.cite)]
+        for i, figure in enumerate(figures, 1)
+    ]
+    return ["## Figures", "", *table(["Figure", "What it measures", "Period", "Source"], rows), ""]
+
+
+def _measure(catalog: Catalog, measure: Measure, notes: Footnotes) -> list[str]:
+    lines = []
+    if measure.name_zh:
+        lines += [f"Chinese name: {text(measure.name_zh)}", ""]
+    lines += [f'{anchor("summary")}{_claim(measure.summary, notes)}', ""]
+    lines += _facts([
+        ("Issued by", _links(catalog, "agencies", measure.agencies)),
+        ("Where", f'{_links(catalog, "places", (measure.jurisdiction,))} ({LEVELS[measure.level].lower()})'),
+        ("Status", STATUSES[measure.status]),
+        ("Announced", anchor("date-announced") + _dated(measure.dates.announced, notes)),
+        ("Implemented", anchor("date-implemented") + _dated(measure.dates.implemented, notes)),
+        ("Removed", anchor("date-removed") + _dated(measure.dates.removed, notes)),
+        ("For", "; ".join(FIRMS[firms] for firms in measure.eligible_firms)),
+        ("Instrument", "; ".join(INSTRUMENTS[i].label for i in measure.instruments)),
+        ("Topics", _links(catalog, "topics", measure.topics)),
+        ("People", _links(catalog, "people", measure.people)),
+    ])
+    if measure.provisions:
+        lines += ["## Provisions", ""]
+        lines += [f'- {anchor(f"provision-{i}")}{_claim(p, notes)}' for i, p in enumerate(measure.provisions, 1)]
+        lines.append("")
+    lines += _figures(measure.figures, notes)
+    related = [(RELATIONS[r.type][0], r.measure) for r in measure.relations]
+    related += [(RELATIONS[kind][1], other) for kind, other in catalog.inverse_relations.get(measure.id, [])]
+    if related:
+        lines += ["## Related measures", ""]
+        lines += [f"- {label}: {_links(catalog, 'measures', (other,))}" for label, other in related]
+        lines.append("")
+    lines += _sources(catalog, measure)
+    return lines
+
+
+def _sources(catalog: Catalog, record: Record) -> list[str]:
+    """The sources a record cites, in order of first citation, with their provenance."""
+    seen: dict[str, None] = {}
+    for _, _, cites in claims(record):
+        for citation in cites:
+            seen.setdefault(citation.source)
+    if not seen:
+        return []
+    lines = ["## Sources", ""]
+    for source_id in seen:
+        source = catalog.sources[source_id]
+        lines.append(f"- {link(source.title, ('sources', source_id))}: {provenance(source)}")
+    return [*lines, ""]
+
+
+def provenance(source: Source) -> str:
+    """What sort of source this is, in a few words a reader can weigh."""
+    words = [source.kind.replace("-", " "), "official" if source.official else "not an official source"]
+    if source.text_basis == "ai-generated-digest":
+        words.append("read through an AI-generated digest")
+    elif source.text_basis == "excerpt":
+        words.append("read in excerpt")
+    if source.access == "paywalled":
+        words.append("paywalled")
+    return ", ".join(words)
+
+
+def _source(catalog: Catalog, source: Source, notes: Footnotes) -> list[str]:
+    published = date(source.published)
+    if source.published and source.published_time:
+        published += f", {text(source.published_time)}"
+        if source.timezone:
+            published += f" (UTC{text(source.timezone)})"
+    rows = [
+        ("Publisher", text(source.publisher)),
+        ("Published", published),
+        ("Kind", provenance(source)),
+        ("Language", text(source.language)),
+        ("Access", source.access),
+    ]
+    if source.url:
+        rows.append(("Address", f"<{source.url}>"))
+    if source.archive_url:
+        rows.append(("Archived copy", f"<{source.archive_url}>"))
+    rows.append(("Accessed", date(source.accessed)))
+    lines = _facts(rows)
+    lines += ["## About this source", "", text(source.about), ""]
+    lines += ["## Paragraphs", "", "Each paragraph the site cites, in our words, with the claims that rest on it.", ""]
+    for paragraph in source.paragraphs:
+        heading = paragraph.label or f"Paragraph {paragraph.ref}"
+        lines += [f"### {text(heading)} {{#{paragraph_anchor(paragraph.ref)}}}", "", text(paragraph.gist), ""]
+        citing = catalog.citing.get((source.id, paragraph.ref), [])
+        if citing:
+            lines += ["Cited by:", ""]
+            lines += [f"- {_citing(catalog, claim)}" for claim in citing]
+            lines.append("")
+        else:
+            lines += ["Not cited by any record yet.", ""]
+    return lines
+
+
+def _citing(catalog: Catalog, claim: CitingClaim) -> str:
+    """One line under a source paragraph: the citing page, the statement, how it rests."""
+    record = catalog.get(claim.key)
+    statement = claim.statement
+    if isinstance(statement, Claim):
+        said = text(statement.text)
+    elif isinstance(statement, Figure):
+        said = f"{number(statement)}: {text(statement.what)}"
+    elif isinstance(statement, Role):
+        said = text(statement.title)
+    else:
+        said = f"{claim.anchor.removeprefix('date-')} date: {date(statement.on)}"
+    source = catalog.sources[claim.citation.source]
+    how = "inferred" if claim.citation.basis == "inferred" else "stated"
+    return f"{link(name(record), claim.key, claim.anchor)}: {said} ({how}, {locator(claim.citation, source)})"
+
+
+def _agency(catalog: Catalog, agency: Agency, notes: Footnotes) -> list[str]:
+    rows = [("Kind", agency.kind.replace("-", " "))]
+    if agency.name_zh:
+        rows.append(("Chinese name", text(agency.name_zh)))
+    if agency.abbreviation:
+        rows.append(("Abbreviation", text(agency.abbreviation)))
+    if agency.parent:
+        rows.append(("Part of", _links(catalog, "agencies", (agency.parent,))))
+    if agency.place:
+        rows.append(("Based in", _links(catalog, "places", (agency.place,))))
+    return [f'{anchor("description")}{_claim(agency.description, notes)}', "", *_facts(rows)]
+
+
+def _person(catalog: Catalog, person: Person, notes: Footnotes) -> list[str]:
+    lines = [f"Chinese name: {text(person.name_zh)}", ""] if person.name_zh else []
+    lines += ["## Roles", ""]
+    for i, role in enumerate(person.roles, 1):
+        at = f", {_links(catalog, 'agencies', (role.agency,))}" if role.agency else ""
+        lines.append(f'- {anchor(f"role-{i}")}{text(role.title)}{at}{notes.cite(role.cite)}')
+    return [*lines, ""]
+
+
+def _place(catalog: Catalog, place: Place, notes: Footnotes) -> list[str]:
+    rows = [("Kind", place.kind)]
+    if place.name_zh:
+        rows.append(("Chinese name", text(place.name_zh)))
+    if place.parent:
+        rows.append(("Part of", _links(catalog, "places", (place.parent,))))
+    lines = [f'{anchor("description")}{_claim(place.description, notes)}', "", *_facts(rows)]
+    return lines + _figures(place.figures, notes)
+
+
+def _topic(catalog: Catalog, topic: Topic, notes: Footnotes) -> list[str]:
+    lines = [f"Chinese term: {text(topic.name_zh)}", ""] if topic.name_zh else []
+    lines += [f'{anchor("description")}{_claim(topic.description, notes)}', ""]
+    if topic.parent:
+        lines += [f"Broader topic: {_links(catalog, 'topics', (topic.parent,))}", ""]
+    return lines + _figures(topic.figures, notes)
+
+
+def _event(catalog: Catalog, event: Event, notes: Footnotes) -> list[str]:
+    rows = [("Date", anchor("date") + _dated(event.date, notes))]
+    for label, folder, ids in (
+        ("Measures", "measures", event.measures),
+        ("Agencies", "agencies", event.agencies),
+        ("People", "people", event.people),
+        ("Places", "places", event.places),
+        ("Topics", "topics", event.topics),
+    ):
+        if ids:
+            rows.append((label, _links(catalog, folder, ids)))
+    lines = [f'{anchor("summary")}{_claim(event.summary, notes)}', "", *_facts(rows)]
+    return lines + _figures(event.figures, notes)
+
+
+def _referenced_by(catalog: Catalog, key: Key) -> list[str]:
+    """Every record page that links here, grouped by section."""
+    inbound = catalog.referenced_by.get(key, [])
+    if not inbound:
+        return []
+    lines = ["## Referenced by", ""]
+    for folder, title in SECTION_TITLES.items():
+        keys = [k for k in inbound if k[0] == folder]
+        if keys:
+            lines += [f"**{title}**", ""]
+            lines += [f"- {link(name(catalog.get(k)), k)}" for k in keys]
+            lines.append("")
+    return lines
+
+
+_RENDERERS: dict[type, Callable[[Catalog, object, Footnotes], list[str]]] = {
+    Measure: _measure,  # type: ignore[dict-item]
+    Source: _source,  # type: ignore[dict-item]
+    Agency: _agency,  # type: ignore[dict-item]
+    Person: _person,  # type: ignore[dict-item]
+    Place: _place,  # type: ignore[dict-item]
+    Topic: _topic,  # type: ignore[dict-item]
+    Event: _event,  # type: ignore[dict-item]
+}

@@ -1,0 +1,59 @@
+"""The MkDocs edge: generated pages join the build in memory, and nothing else.
+
+Kept thin on purpose: all logic lives in the ``generator`` package, which does
+not import MkDocs, so another builder (ProperDocs, Zensical) can take its place.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from generator.build import generate
+from generator.problems import ContentError
+from generator.render.records import SECTION_TITLES
+
+_CONTENT = "content"
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add one in-memory page per record and per section index."""
+    content_dir = Path(config.config_file_path).parent / _CONTENT
+    try:
+        pages = generate(content_dir)
+    except ContentError as error:
+        raise PluginError(f"content has {len(error.problems)} problem(s):\n{error}") from None
+    for path, markdown in pages.items():
+        files.append(File.generated(config, path, content=markdown))
+    return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Order and title the generated sections as ``SECTION_TITLES`` says."""
+    order = list(SECTION_TITLES)
+    sections = {item.title.lower(): item for item in nav.items if isinstance(item, Section)}
+    for folder, title in SECTION_TITLES.items():
+        if folder in sections:
+            sections[folder].title = title
+    pages = [item for item in nav.items if not isinstance(item, Section)]
+    ordered = sorted(sections.items(), key=lambda pair: order.index(pair[0]) if pair[0] in order else len(order))
+    nav.items = pages + [section for _, section in ordered]
+    return nav
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Point "edit this page" at the YAML a record page comes from (index pages have none)."""
+    if page.file.generated_by is None or not config.repo_url:
+        return context
+    folder, _, name = page.file.src_uri.partition("/")
+    record_id = name.removesuffix(".md")
+    if record_id == "index":
+        page.edit_url = None
+    else:
+        page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{_CONTENT}/{folder}/{record_id}.yaml"
+    return context
