@@ -288,7 +288,7 @@ class _Converter:
     def _check_id(self, node: yaml.Node, record_id: str) -> None:
         if isinstance(node, yaml.ScalarNode) and node.value == record_id:
             return
-        self.outcome.problems.append(self.position(node, "id").problem(
+        self.outcome.problems.append(self.position(node, "").problem(
             f"id '{_short(node)}' does not match the file name '{record_id}.yaml'",
             f"rename the file to {_short(node)}.yaml, or remove the `id:` line (the file name is the id)"))
 

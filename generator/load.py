@@ -22,6 +22,7 @@ def load_catalog(content_dir: Path) -> Catalog:
     """Read and validate every record under ``content_dir``; raise ``ContentError`` listing all problems."""
     problems: list[Problem] = []
     conversions: list[tuple[str, Conversion]] = []
+    existing: dict[str, set[str]] = {folder: set() for folder in RECORD_TYPES}
     for folder, path in _content_files(content_dir, problems):
         shown = str(path)
         record_id = path.stem
@@ -34,6 +35,7 @@ def load_catalog(content_dir: Path) -> Catalog:
             problems.append(Problem(shown, 1, 1, f"'{record_id}' is reserved for a page the site generates",
                                     f"choose another file name, e.g. {record_id}-{folder[:-1]}.yaml"))
             continue
+        existing[folder].add(record_id)
         node, read_problems = read_node(path, shown)
         problems.extend(read_problems)
         if node is None:
@@ -45,7 +47,7 @@ def load_catalog(content_dir: Path) -> Catalog:
     for folder, conversion in conversions:
         if conversion.record is not None:
             catalog.folder(folder)[conversion.record.id] = conversion.record
-    problems.extend(resolve(catalog, [c for _, c in conversions]))
+    problems.extend(resolve(catalog, [c for _, c in conversions], existing))
     if problems:
         raise ContentError(problems)
     return catalog

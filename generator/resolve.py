@@ -17,14 +17,18 @@ _SINGULAR = {
 }
 
 
-def resolve(catalog: Catalog, conversions: list[Conversion]) -> list[Problem]:
-    """Every broken reference, missing paragraph, self-reference and cycle in ``catalog``."""
+def resolve(catalog: Catalog, conversions: list[Conversion], existing: dict[str, set[str]]) -> list[Problem]:
+    """Every broken reference, missing paragraph, self-reference and cycle in ``catalog``.
+
+    ``existing`` holds the ids of every file, valid or not, so that one broken
+    file is reported once, not again at every reference to it.
+    """
     problems: list[Problem] = []
     by_key = {(_folder_of(c), c.record.id): c for c in conversions if c.record is not None}
     for conversion in conversions:
         record_id = getattr(conversion.record, "id", None)
         for reference in conversion.references:
-            records = catalog.folder(reference.folder)
+            records = existing[reference.folder]
             kind = _SINGULAR[reference.folder]
             if reference.target not in records:
                 hint = closest(reference.target, records) or (
@@ -36,7 +40,7 @@ def resolve(catalog: Catalog, conversions: list[Conversion]) -> list[Problem]:
         for pending in conversion.citations:
             source = catalog.sources.get(pending.citation.source)
             if source is None:
-                continue  # reported above as an unknown source
+                continue  # reported as an unknown source, or the source file has problems
             listed = [paragraph.ref for paragraph in source.paragraphs]
             for ref in pending.citation.paragraphs():
                 if ref not in listed:
@@ -82,8 +86,12 @@ def _cycles(catalog: Catalog, by_key: dict[tuple[str, str], Conversion]) -> list
     for folder, graph in graphs.items():
         for cycle in _find_cycles(graph):
             first, second = cycle[0], cycle[1 % len(cycle)]
-            reference = next(r for r in by_key[folder, first].references
-                             if r.folder == folder and r.target == second)
+            field = "parent"
+            if folder == "measures":
+                relations = catalog.measures[first].relations
+                index = next(i for i, r in enumerate(relations) if r.type == "part-of" and r.measure == second)
+                field = f"relations[{index}].measure"
+            reference = next(r for r in by_key[folder, first].references if r.position.field == field)
             chain = " -> ".join([*cycle, first])
             link = "part of" if folder == "measures" else "the parent of"
             problems.append(reference.position.problem(

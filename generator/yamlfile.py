@@ -43,6 +43,9 @@ def read_node(path: Path, shown_as: str) -> tuple[yaml.MappingNode | None, list[
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = f"YAML syntax: {error.problem or error.context}"
+        if error.context and error.problem and error.context_mark and error.context_mark is not mark:
+            where = error.context_mark
+            message += f" ({error.context} that starts at line {where.line + 1}, column {where.column + 1})"
         lines = text.splitlines()
         bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
         hint = ("indent with spaces, not tabs" if "\t" in bad_line

@@ -17,12 +17,13 @@ from mkdocs.structure.pages import Page
 from generator.build import generate
 from generator.problems import ContentError
 from generator.render.records import SECTION_TITLES
+from generator.schema import schemas
 
 _CONTENT = "content"
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add one in-memory page per record and per section index."""
+    """Add one in-memory page per record and per section index, and the JSON Schemas."""
     content_dir = Path(config.config_file_path).parent / _CONTENT
     try:
         pages = generate(content_dir)
@@ -30,6 +31,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         raise PluginError(f"content has {len(error.problems)} problem(s):\n{error}") from None
     for path, markdown in pages.items():
         files.append(File.generated(config, path, content=markdown))
+    for name, text in schemas().items():
+        files.append(File.generated(config, f"schema/{name}", content=text))
     return files
 
 

@@ -39,7 +39,7 @@ SECTION_TITLES = {
     "people": "People",
     "places": "Places",
     "topics": "Topics",
-    "events": "Timeline",
+    "events": "Events",
 }
 """Folder -> the title of its section, in the order of the site's navigation."""
 
@@ -88,10 +88,9 @@ def render_record(catalog: Catalog, key: Key) -> str:
     body = _RENDERERS[type(record)](catalog, record, notes)
     lines = [f"# {text(name(record))}", "", *body]
     lines += _referenced_by(catalog, key)
+    text_ = "\n".join(lines).rstrip() + "\n"
     footnotes = notes.definitions()
-    if footnotes:
-        lines += ["", *footnotes]
-    return "\n".join(lines).rstrip() + "\n"
+    return text_ + "\n" + "\n".join(footnotes) + "\n" if footnotes else text_
 
 
 def _claim(claim: Claim, notes: Footnotes) -> str:

@@ -1,0 +1,40 @@
+"""Shared fixtures: the fixture corpus, a scratch copy of it, and the golden-file switch."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "corpus"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true",
+                     help="rewrite tests/corpus/expected from the current renderer")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-goldens"))
+
+
+@pytest.fixture
+def corpus_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A writable copy of the fixture corpus at ./content, with the working folder at tmp_path."""
+    shutil.copytree(CORPUS / "content", tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "content"
+
+
+def make_site(tmp_path: Path, content: Path) -> Path:
+    """A site folder in tmp_path: the real mkdocs.yml, docs and site_config, with ``content``."""
+    site = tmp_path / "project"
+    site.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", site / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", site / "docs")
+    shutil.copytree(ROOT / "site_config", site / "site_config")
+    shutil.copytree(content, site / "content")
+    return site
