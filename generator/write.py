@@ -24,7 +24,8 @@ def write_pages(pages: dict[str, str], out_dir: Path) -> WriteReport:
         raise FileExistsError(f"{out_dir} is not empty and was not made by the generator; "
                               "choose another --out folder")
     out_dir.mkdir(parents=True, exist_ok=True)
-    (out_dir / MARKER).touch()
+    if not (out_dir / MARKER).exists():
+        (out_dir / MARKER).touch()
     written = unchanged = 0
     for relative, content in pages.items():
         target = out_dir / relative

@@ -145,11 +145,14 @@ def _measure(catalog: Catalog, measure: Measure, notes: Footnotes) -> list[str]:
         lines += [f'- {anchor(f"provision-{i}")}{_claim(p, notes)}' for i, p in enumerate(measure.provisions, 1)]
         lines.append("")
     lines += _figures(measure.figures, notes)
-    related = [(RELATIONS[r.type][0], r.measure) for r in measure.relations]
-    related += [(RELATIONS[kind][1], other) for kind, other in catalog.inverse_relations.get(measure.id, [])]
-    if related:
+    if measure.relations:
         lines += ["## Related measures", ""]
-        lines += [f"- {label}: {_links(catalog, 'measures', (other,))}" for label, other in related]
+        lines += [f"- {RELATIONS[r.type][0]}: {_links(catalog, 'measures', (r.measure,))}" for r in measure.relations]
+        lines.append("")
+    parts = [other for kind, other in catalog.inverse_relations.get(measure.id, []) if kind == "part-of"]
+    if parts:
+        lines += ["## Parts", "", "The measures this one groups:", ""]
+        lines += [f"- {_links(catalog, 'measures', (part,))}" for part in parts]
         lines.append("")
     lines += _sources(catalog, measure)
     return lines
@@ -298,9 +301,17 @@ def _referenced_by(catalog: Catalog, key: Key) -> list[str]:
         keys = [k for k in inbound if k[0] == folder]
         if keys:
             lines += [f"**{title}**", ""]
-            lines += [f"- {link(name(catalog.get(k)), k)}" for k in keys]
+            lines += [f"- {link(name(catalog.get(k)), k)}{_how(catalog, k, key)}" for k in keys]
             lines.append("")
     return lines
+
+
+def _how(catalog: Catalog, source: Key, target: Key) -> str:
+    """How a measure relates to the measure whose page lists it, e.g. " (part of this measure)"."""
+    if source[0] != "measures" or target[0] != "measures":
+        return ""
+    kinds = [r.type for r in catalog.measures[source[1]].relations if r.measure == target[1]]
+    return f" ({'; '.join(RELATIONS[k][0].lower() + ' this measure' for k in kinds)})" if kinds else ""
 
 
 _RENDERERS: dict[type, Callable[[Catalog, object, Footnotes], list[str]]] = {

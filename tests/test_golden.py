@@ -1,0 +1,29 @@
+"""The fixture corpus renders to the committed Markdown, byte for byte.
+
+After an intended change to rendering, refresh with `make goldens`
+(`pytest tests/test_golden.py --update-goldens`) and review the diff.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+from conftest import CORPUS
+
+from generator.build import generate
+
+EXPECTED = CORPUS / "expected"
+
+
+def test_corpus_renders_to_the_golden_pages(update_goldens: bool) -> None:
+    pages = generate(CORPUS / "content")
+    if update_goldens:
+        shutil.rmtree(EXPECTED, ignore_errors=True)
+        for path, text in pages.items():
+            target = EXPECTED / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+    expected = {p.relative_to(EXPECTED).as_posix(): p.read_text(encoding="utf-8") for p in EXPECTED.rglob("*.md")}
+    assert sorted(pages) == sorted(expected), "pages added or missing: run `make goldens` if intended"
+    for path, text in pages.items():
+        assert text == expected[path], f"{path} differs from its golden file: run `make goldens` if intended"

@@ -1,0 +1,96 @@
+"""End to end: real `mkdocs build --strict` of the real content and of the fixture corpus."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, ROOT, make_site
+from htmlsite import broken_links, read_site, resolve
+
+RECORD_FOLDERS = ("measures", "sources", "agencies", "people", "places", "topics", "events")
+
+
+def mkdocs_build(project: Path) -> Path:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert warnings == []
+    return project / "site"
+
+
+@pytest.fixture(scope="module", params=["content", "corpus"])
+def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    content = ROOT / "content" if request.param == "content" else CORPUS / "content"
+    return mkdocs_build(make_site(tmp_path_factory.mktemp(request.param), content))
+
+
+def record_page(name: str) -> bool:
+    folder, _, rest = name.partition("/")
+    return folder in RECORD_FOLDERS and rest != "index.html" and rest.endswith("/index.html")
+
+
+def test_every_internal_link_and_anchor_resolves(built: Path) -> None:
+    assert broken_links(built) == []
+
+
+def test_footnotes_land_on_the_cited_paragraph_of_a_source_page(built: Path) -> None:
+    pages = read_site(built)
+    footnotes = 0
+    for name, page in pages.items():
+        for href, section in page.links:
+            if section != "footnotes" or "footnote-backref" in href or href.startswith("#fnref"):
+                continue
+            target = resolve(name, href)
+            assert target is not None
+            path, fragment = target
+            assert path.startswith("sources/") and fragment.startswith("para-"), (name, href)
+            assert fragment in pages[path].ids, (name, href)
+            footnotes += 1
+    assert footnotes >= 10
+
+
+BACKLINK_SECTIONS = {"referenced-by", "parts", "paragraphs"}
+"""Sections that list pages linking here (a source's paragraphs list the claims citing them)."""
+
+
+def test_referenced_by_lists_every_record_page_that_links_here(built: Path) -> None:
+    pages = read_site(built)
+    inbound: dict[str, set[str]] = {}
+    listed: dict[str, set[str]] = {}
+    for name, page in pages.items():
+        if not record_page(name):
+            continue
+        for href, section in page.links:
+            target = resolve(name, href)
+            if target is None or not record_page(target[0]) or target[0] == name:
+                continue
+            if section == "referenced-by":
+                listed.setdefault(name, set()).add(target[0])
+            elif section not in BACKLINK_SECTIONS:
+                inbound.setdefault(target[0], set()).add(name)
+    assert inbound, "no links between record pages"
+    for target, sources in inbound.items():
+        assert listed.get(target, set()) == sources, target
+
+
+def test_search_index_holds_every_record_page(built: Path) -> None:
+    index = (built / "search" / "search_index.json").read_text(encoding="utf-8")
+    for name in read_site(built):
+        if record_page(name):
+            assert f'"location":"{name.removesuffix("index.html")}"' in index.replace(" ", ""), name
+
+
+def test_user_html_is_shown_as_text_never_as_markup(tmp_path: Path) -> None:
+    site = mkdocs_build(make_site(tmp_path, CORPUS / "content"))
+    html = (site / "measures" / "example-insurance-programme" / "index.html").read_text(encoding="utf-8")
+    assert "with &lt;b&gt;faster&lt;/b&gt; claims" in html
+    assert "<b>faster</b>" not in html
+    assert "[click](javascript:alert(1)) {: onclick=x} {{ config }}" in html
+    assert 'href="javascript:' not in html

@@ -1,0 +1,64 @@
+"""The build writes only what changed, removes what was deleted, and writes nothing on error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def build(capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    status = main(["build", "--content", "content", "--out", "out"])
+    captured = capsys.readouterr()
+    return status, captured.out + captured.err
+
+
+def test_rebuild_rewrites_only_changed_pages_and_removes_deleted_ones(
+        corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert build(capsys) == (0, "out: 19 written, 0 removed, 0 unchanged\n")
+    before = snapshot(Path("out"))
+    assert build(capsys) == (0, "out: 0 written, 0 removed, 19 unchanged\n")
+    assert snapshot(Path("out")) == before
+
+    topic = Path("content/topics/export-credit-insurance.yaml")
+    topic.write_text(topic.read_text().replace("does not.", "fails to pay."))
+    Path("content/events/example-talks.yaml").unlink()
+    status, output = build(capsys)
+    assert (status, output) == (0, "out: 5 written, 1 removed, 13 unchanged\n")
+    after = snapshot(Path("out"))
+    assert "events/example-talks.md" not in after
+    changed = {path for path in after if after[path] != before.get(path)}
+    assert changed == {
+        "topics/export-credit-insurance.md",  # its text
+        "sources/example-notice.md",  # lists the topic's claim under paragraph 1
+        "sources/example-digest.md",  # no longer cited by the deleted event
+        "places/exampleland.md",  # no longer referenced by it
+        "events/index.md",  # the timeline lost it
+    }
+
+
+def test_a_failed_build_leaves_the_previous_output_untouched(
+        corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    build(capsys)
+    before = snapshot(Path("out"))
+    Path("content/measures/example-city-premium-subsidy.yaml").write_text("title: [broken\n")
+    Path("content/events/example-talks.yaml").unlink()
+    status, output = build(capsys)
+    assert status == 1
+    assert output.endswith("1 problem found; nothing was written.\n")
+    assert snapshot(Path("out")) == before
+
+
+def test_the_writer_refuses_a_folder_it_did_not_make(corpus_copy: Path) -> None:
+    Path("out").mkdir()
+    Path("out/notes.txt").write_text("mine")
+    with pytest.raises(FileExistsError, match="was not made by the generator"):
+        main(["build", "--content", "content", "--out", "out"])
+    assert Path("out/notes.txt").read_text() == "mine"
