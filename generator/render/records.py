@@ -230,7 +230,7 @@ def _citing(catalog: Catalog, claim: CitingClaim) -> str:
     elif isinstance(statement, Role):
         said = text(statement.title)
     else:
-        said = f"{claim.anchor.removeprefix('date-')} date: {date(statement.on)}"
+        said = f"{claim.anchor.replace('-', ' ').capitalize()}: {date(statement.on)}"
     source = catalog.sources[claim.citation.source]
     how = "inferred" if claim.citation.basis == "inferred" else "stated"
     return f"{link(name(record), claim.key, claim.anchor)}: {said} ({how}, {locator(claim.citation, source)})"
