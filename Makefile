@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check pages schema goldens clean
+.PHONY: site test lint serve check pages schema goldens clean
 
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,13 @@ $(READY): requirements.txt pyproject.toml
 site: $(READY)  ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict
 
-test: $(READY)  ## Run the whole test suite
+test: lint  ## Lint, type-check, then run the whole test suite
 	$(BIN)/python -m pytest
+
+lint: $(READY)  ## ruff (lint and format) and mypy, as CI runs them
+	$(BIN)/ruff check generator site_config tests
+	$(BIN)/ruff format --check generator site_config tests
+	$(BIN)/mypy generator site_config/hooks.py
 
 serve: $(READY)  ## Preview on http://127.0.0.1:8000; editing content/ rebuilds
 	$(BIN)/mkdocs serve

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from generator.model import (
+    RECORD_TYPES,
     Agency,
     Citation,
     Claim,
@@ -15,10 +16,10 @@ from generator.model import (
     Figure,
     Measure,
     Person,
-    RECORD_TYPES,
     Place,
     Record,
     Role,
+    Source,
     Topic,
 )
 
@@ -81,7 +82,8 @@ class Catalog:
                 for citation in cites:
                     for ref in citation.paragraphs():
                         found.setdefault((citation.source, ref), []).append(
-                            CitingClaim(key, anchor, statement, citation))
+                            CitingClaim(key, anchor, statement, citation)
+                        )
         return found
 
 

@@ -144,7 +144,7 @@ class _Converter:
             return self.choice(node, typing.get_args(hint), field)
         if hint is PartialDate:
             return self.date(node, field)
-        if dataclasses.is_dataclass(hint):
+        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
             return self.dataclass(node, hint, field)
         if hint is bool:
             return self.boolean(node, field)
@@ -174,11 +174,19 @@ class _Converter:
         scalar = self.scalar(node, field, "text")
         if scalar.tag != "tag:yaml.org,2002:str":
             found = _TAG_NAMES.get(scalar.tag, scalar.tag)
-            self.fail(node, field, f"expected text, found {found} ({scalar.value})",
-                      f"put the value in quotes: \"{scalar.value}\"")
+            self.fail(
+                node,
+                field,
+                f"expected text, found {found} ({scalar.value})",
+                f'put the value in quotes: "{scalar.value}"',
+            )
         if len(scalar.value) > MAX_TEXT:
-            self.fail(node, field, f"text is {len(scalar.value)} characters; the limit is {MAX_TEXT}",
-                      "shorten it, or split it into several provisions")
+            self.fail(
+                node,
+                field,
+                f"text is {len(scalar.value)} characters; the limit is {MAX_TEXT}",
+                "shorten it, or split it into several provisions",
+            )
         if not scalar.value.strip():
             self.fail(node, field, "text is empty", "write the text, or leave out the field if it is optional")
         return scalar.value
@@ -192,8 +200,12 @@ class _Converter:
     def number(self, node: yaml.Node, field: str) -> float:
         scalar = self.scalar(node, field, "a number")
         if scalar.tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float"):
-            self.fail(node, field, f"expected a number, found '{scalar.value}'",
-                      "write the bare number, e.g. 15.3 for 15.3%, and put the unit in `unit`")
+            self.fail(
+                node,
+                field,
+                f"expected a number, found '{scalar.value}'",
+                "write the bare number, e.g. 15.3 for 15.3%, and put the unit in `unit`",
+            )
         try:
             return float(scalar.value.replace("_", ""))
         except ValueError:
@@ -210,14 +222,22 @@ class _Converter:
         try:
             return PartialDate.parse(scalar.value)
         except ValueError as error:
-            self.fail(node, field, f"bad date: {error}",
-                      "write 2025-05-14, 2025-05 or 2025; leave the field out when the date is unknown")
+            self.fail(
+                node,
+                field,
+                f"bad date: {error}",
+                "write 2025-05-14, 2025-05 or 2025; leave the field out when the date is unknown",
+            )
 
     def paragraph(self, node: yaml.Node, field: str) -> str:
         scalar = self.scalar(node, field, "a paragraph number")
         if scalar.tag not in ("tag:yaml.org,2002:int", "tag:yaml.org,2002:str"):
-            self.fail(node, field, f"expected a paragraph number, found '{scalar.value}'",
-                      "write 4, \"10-12\" or a named locator of the source")
+            self.fail(
+                node,
+                field,
+                f"expected a paragraph number, found '{scalar.value}'",
+                'write 4, "10-12" or a named locator of the source',
+            )
         return scalar.value
 
     def sequence(self, node: yaml.Node, item: Any, field: str) -> tuple[Any, ...]:
@@ -233,8 +253,12 @@ class _Converter:
 
     def dataclass(self, node: yaml.Node, cls: type, field: str, record_id: str | None = None) -> Any:
         if not isinstance(node, yaml.MappingNode):
-            self.fail(node, field, f"expected a mapping of {cls.__name__.lower()} fields, found '{_short(node)}'",
-                      "write its fields as `key: value` lines, indented under this one")
+            self.fail(
+                node,
+                field,
+                f"expected a mapping of {cls.__name__.lower()} fields, found '{_short(node)}'",
+                "write its fields as `key: value` lines, indented under this one",
+            )
         spec = _fields(cls)
         values: dict[str, Any] = {}
         seen: dict[str, yaml.Node] = {}
@@ -244,8 +268,11 @@ class _Converter:
             where = f"{field}.{key}" if field else key
             if key in seen:
                 first = seen[key].start_mark.line + 1
-                self.outcome.problems.append(self.position(key_node, where).problem(
-                    f"duplicate key '{key}' (first given on line {first})", "keep one of the two"))
+                self.outcome.problems.append(
+                    self.position(key_node, where).problem(
+                        f"duplicate key '{key}' (first given on line {first})", "keep one of the two"
+                    )
+                )
                 broken = True
                 continue
             seen[key] = key_node
@@ -253,8 +280,11 @@ class _Converter:
                 self._check_id(value_node, record_id)
                 continue
             if key not in spec or (key == "id" and record_id is None):
-                self.outcome.problems.append(self.position(key_node, field).problem(
-                    f"unknown field '{key}'", closest(key, (name for name in spec if name != "id"))))
+                self.outcome.problems.append(
+                    self.position(key_node, field).problem(
+                        f"unknown field '{key}'", closest(key, (name for name in spec if name != "id"))
+                    )
+                )
                 broken = True
                 continue
             hint, required = spec[key]
@@ -264,8 +294,11 @@ class _Converter:
                 broken = True
                 continue
             if required and values[key] == ():
-                self.outcome.problems.append(self.position(value_node, where).problem(
-                    "needs at least one item", f"add {_field_doc(cls, key).lower()}"))
+                self.outcome.problems.append(
+                    self.position(value_node, where).problem(
+                        "needs at least one item", f"add {_field_doc(cls, key).lower()}"
+                    )
+                )
                 broken = True
         if record_id is not None and "id" in spec:
             values["id"] = record_id
@@ -273,9 +306,11 @@ class _Converter:
         for name in missing:
             if name in seen:
                 continue  # present but invalid: already reported
-            self.outcome.problems.append(self.position(node, field).problem(
-                f"missing required field '{name}'",
-                f"add `{name}:` ({_field_doc(cls, name)})"))
+            self.outcome.problems.append(
+                self.position(node, field).problem(
+                    f"missing required field '{name}'", f"add `{name}:` ({_field_doc(cls, name)})"
+                )
+            )
             broken = True
         if broken:
             raise _Invalid
@@ -288,26 +323,33 @@ class _Converter:
     def _check_id(self, node: yaml.Node, record_id: str) -> None:
         if isinstance(node, yaml.ScalarNode) and node.value == record_id:
             return
-        self.outcome.problems.append(self.position(node, "").problem(
-            f"id '{_short(node)}' does not match the file name '{record_id}.yaml'",
-            f"rename the file to {_short(node)}.yaml, or remove the `id:` line (the file name is the id)"))
+        self.outcome.problems.append(
+            self.position(node, "").problem(
+                f"id '{_short(node)}' does not match the file name '{record_id}.yaml'",
+                f"rename the file to {_short(node)}.yaml, or remove the `id:` line (the file name is the id)",
+            )
+        )
 
     def _pend_citation(self, node: yaml.MappingNode, citation: Citation, field: str) -> None:
         nodes = {key.value: value for key, value in node.value}
-        self.outcome.citations.append(PendingCitation(
-            citation,
-            self.position(nodes["source"], f"{field}.source"),
-            self.position(nodes["para"], f"{field}.para"),
-        ))
+        self.outcome.citations.append(
+            PendingCitation(
+                citation,
+                self.position(nodes["source"], f"{field}.source"),
+                self.position(nodes["para"], f"{field}.para"),
+            )
+        )
 
     def _check_urls(self, record: Any, node: yaml.MappingNode, field: str) -> None:
         nodes = {key.value: value for key, value in node.value}
         for name in ("url", "archive_url"):
             value = getattr(record, name, "")
             if value and not _URL.fullmatch(value):
-                self.outcome.problems.append(self.position(nodes[name], f"{field}.{name}" if field else name)
-                                             .problem(f"'{value}' is not an http or https address",
-                                                      "write the full address, starting with https://"))
+                self.outcome.problems.append(
+                    self.position(nodes[name], f"{field}.{name}" if field else name).problem(
+                        f"'{value}' is not an http or https address", "write the full address, starting with https://"
+                    )
+                )
 
 
 def _short(node: yaml.Node) -> str:

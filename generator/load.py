@@ -27,13 +27,27 @@ def load_catalog(content_dir: Path) -> Catalog:
         shown = str(path)
         record_id = path.stem
         if not ID_PATTERN.fullmatch(record_id) or len(record_id) > MAX_ID:
-            problems.append(Problem(shown, 1, 1, f"'{path.name}' is not a valid file name for a record",
-                                    f"use lower-case letters, digits and single hyphens, at most {MAX_ID} "
-                                    f"characters, e.g. {_suggest_id(record_id)}.yaml"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"'{path.name}' is not a valid file name for a record",
+                    f"use lower-case letters, digits and single hyphens, at most {MAX_ID} "
+                    f"characters, e.g. {_suggest_id(record_id)}.yaml",
+                )
+            )
             continue
         if record_id in RESERVED_IDS:
-            problems.append(Problem(shown, 1, 1, f"'{record_id}' is reserved for a page the site generates",
-                                    f"choose another file name, e.g. {record_id}-{folder[:-1]}.yaml"))
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"'{record_id}' is reserved for a page the site generates",
+                    f"choose another file name, e.g. {record_id}-{folder[:-1]}.yaml",
+                )
+            )
             continue
         existing[folder].add(record_id)
         node, read_problems = read_node(path, shown)
@@ -56,16 +70,30 @@ def load_catalog(content_dir: Path) -> Catalog:
 def _content_files(content_dir: Path, problems: list[Problem]) -> list[tuple[str, Path]]:
     """Every ``folder/*.yaml`` in record-type order; anything else under content is a problem."""
     if not content_dir.is_dir():
-        problems.append(Problem(str(content_dir), 1, 1, "content folder not found",
-                                "run from the repository root, or pass --content DIR"))
+        problems.append(
+            Problem(
+                str(content_dir),
+                1,
+                1,
+                "content folder not found",
+                "run from the repository root, or pass --content DIR",
+            )
+        )
         return []
     files = []
     for entry in sorted(content_dir.iterdir()):
         if entry.name.startswith("."):
             continue
         if not entry.is_dir() or entry.name not in RECORD_TYPES:
-            problems.append(Problem(str(entry), 1, 1, f"'{entry.name}' is not a content folder",
-                                    "put records in one of: " + ", ".join(RECORD_TYPES)))
+            problems.append(
+                Problem(
+                    str(entry),
+                    1,
+                    1,
+                    f"'{entry.name}' is not a content folder",
+                    "put records in one of: " + ", ".join(RECORD_TYPES),
+                )
+            )
     for folder in RECORD_TYPES:
         directory = content_dir / folder
         if not directory.is_dir():

@@ -36,9 +36,7 @@ Level = Literal["national", "provincial", "municipal", "national-financial-insti
 Status = Literal["announced", "in-force", "suspended", "expired", "unknown"]
 EligibleFirms = Literal["all", "smes", "sector-specific", "location-specific", "firm-specific", "unknown"]
 RelationType = Literal["part-of", "implements", "extends", "supersedes", "local-implementation-of"]
-SourceKind = Literal[
-    "official-notice", "press-briefing", "press-release", "news-article", "policy-document", "other"
-]
+SourceKind = Literal["official-notice", "press-briefing", "press-release", "news-article", "policy-document", "other"]
 TextBasis = Literal["full-text", "ai-generated-digest", "excerpt"]
 Access = Literal["open", "paywalled", "unknown"]
 Unit = Literal[
@@ -77,8 +75,7 @@ class Citation:
 
     source: SourceId = doc("The id of the source record (a file in content/sources/).")
     para: ParagraphRef = doc(
-        "The paragraph that supports the claim: a number, a range such as \"10-12\", "
-        "or a named locator the source lists."
+        'The paragraph that supports the claim: a number, a range such as "10-12", or a named locator the source lists.'
     )
     basis: Basis = doc(
         "'stated' when the source says it; 'inferred' when it follows from what the source says.",
@@ -157,9 +154,7 @@ class Measure:
     status: Status = doc("Status as of the newest source.", default="unknown")
     name_zh: str = doc("The official Chinese name, when a source gives it.", default="")
     dates: Lifecycle = doc("Announced, implemented and removed dates.", default=Lifecycle())
-    eligible_firms: tuple[EligibleFirms, ...] = doc(
-        "Which firms can benefit.", default=("unknown",)
-    )
+    eligible_firms: tuple[EligibleFirms, ...] = doc("Which firms can benefit.", default=("unknown",))
     provisions: tuple[Claim, ...] = doc("Key provisions, each with its citations.", default=())
     figures: tuple[Figure, ...] = doc("Numbers that describe the measure.", default=())
     relations: tuple[Relation, ...] = doc("Typed links to other measures.", default=())

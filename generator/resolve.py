@@ -31,22 +31,26 @@ def resolve(catalog: Catalog, conversions: list[Conversion], existing: dict[str,
             records = existing[reference.folder]
             kind = _SINGULAR[reference.folder]
             if reference.target not in records:
-                hint = closest(reference.target, records) or (
-                    f"add content/{reference.folder}/{reference.target}.yaml")
+                hint = closest(reference.target, records) or (f"add content/{reference.folder}/{reference.target}.yaml")
                 problems.append(reference.position.problem(f"unknown {kind} '{reference.target}'", hint))
             elif reference.target == record_id and _folder_of(conversion) == reference.folder:
-                problems.append(reference.position.problem(
-                    f"a {kind} cannot refer to itself", "name another record, or remove this reference"))
+                problems.append(
+                    reference.position.problem(
+                        f"a {kind} cannot refer to itself", "name another record, or remove this reference"
+                    )
+                )
         for pending in conversion.citations:
             source = catalog.sources.get(pending.citation.source)
             if source is None:
                 continue  # reported as an unknown source, or the source file has problems
-            listed = [paragraph.ref for paragraph in source.paragraphs]
+            listed: list[str] = [paragraph.ref for paragraph in source.paragraphs]
             for ref in pending.citation.paragraphs():
                 if ref not in listed:
-                    problems.append(pending.para_position.problem(
-                        f"source '{source.id}' has no paragraph '{ref}'",
-                        f"its paragraphs are: {_span(listed)}"))
+                    problems.append(
+                        pending.para_position.problem(
+                            f"source '{source.id}' has no paragraph '{ref}'", f"its paragraphs are: {_span(listed)}"
+                        )
+                    )
     problems.extend(_cycles(catalog, by_key))
     return problems
 
@@ -56,7 +60,7 @@ def _folder_of(conversion: Conversion) -> str:
 
 
 def _span(refs: list[str]) -> str:
-    """"1-8, 10-12, whos-who" for a list of paragraph locators."""
+    """ "1-8, 10-12, whos-who" for a list of paragraph locators."""
     parts: list[str] = []
     run: list[int] = []
     for ref in refs + [""]:
@@ -76,8 +80,7 @@ def _span(refs: list[str]) -> str:
 def _cycles(catalog: Catalog, by_key: dict[tuple[str, str], Conversion]) -> list[Problem]:
     """Chains that loop back: a measure part of itself through others, an agency its own parent."""
     graphs: dict[str, dict[str, list[str]]] = {
-        "measures": {m.id: [r.measure for r in m.relations if r.type == "part-of"]
-                     for m in catalog.measures.values()},
+        "measures": {m.id: [r.measure for r in m.relations if r.type == "part-of"] for m in catalog.measures.values()},
         "agencies": {a.id: [a.parent] if a.parent else [] for a in catalog.agencies.values()},
         "places": {p.id: [p.parent] if p.parent else [] for p in catalog.places.values()},
         "topics": {t.id: [t.parent] if t.parent else [] for t in catalog.topics.values()},
@@ -94,9 +97,12 @@ def _cycles(catalog: Catalog, by_key: dict[tuple[str, str], Conversion]) -> list
             reference = next(r for r in by_key[folder, first].references if r.position.field == field)
             chain = " -> ".join([*cycle, first])
             link = "part of" if folder == "measures" else "the parent of"
-            problems.append(reference.position.problem(
-                f"{_SINGULAR[folder]} chain loops back on itself: {chain}",
-                f"a {_SINGULAR[folder]} cannot be {link} itself, even through others; remove one link"))
+            problems.append(
+                reference.position.problem(
+                    f"{_SINGULAR[folder]} chain loops back on itself: {chain}",
+                    f"a {_SINGULAR[folder]} cannot be {link} itself, even through others; remove one link",
+                )
+            )
     return problems
 
 
@@ -116,7 +122,7 @@ def _find_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
                 stack.pop()
                 state[path.pop()] = 2
             elif state.get(following) == 1 and following != path[-1]:
-                cycle = path[path.index(following):]
+                cycle = path[path.index(following) :]
                 turn = cycle.index(min(cycle))
                 cycles.append(cycle[turn:] + cycle[:turn])
             elif following in graph and following not in state:

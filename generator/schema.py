@@ -27,8 +27,11 @@ def record_schema(folder: str) -> dict[str, Any]:
     """The JSON Schema that one content file of ``folder`` must satisfy."""
     cls = RECORD_TYPES[folder]
     schema = _object(cls)
-    schema["properties"]["id"] = {"type": "string", "pattern": _ID,
-                                  "description": "Optional; when given it must equal the file name."}
+    schema["properties"]["id"] = {
+        "type": "string",
+        "pattern": _ID,
+        "description": "Optional; when given it must equal the file name.",
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": BASE_URL + schema_name(folder),
@@ -39,8 +42,10 @@ def record_schema(folder: str) -> dict[str, Any]:
 
 def schemas() -> dict[str, str]:
     """File name -> JSON text for every record type, formatted for diffs."""
-    return {schema_name(folder): json.dumps(record_schema(folder), indent=2, ensure_ascii=False) + "\n"
-            for folder in RECORD_TYPES}
+    return {
+        schema_name(folder): json.dumps(record_schema(folder), indent=2, ensure_ascii=False) + "\n"
+        for folder in RECORD_TYPES
+    }
 
 
 def write_schemas(out_dir: Path) -> list[Path]:
@@ -88,7 +93,7 @@ def _type(hint: Any) -> dict[str, Any]:
         return {"enum": list(typing.get_args(hint))}
     if hint is PartialDate:
         return {"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer"}]}
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _object(hint)
     if hint is ParagraphRef:
         return {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "minLength": 1}]}
@@ -96,4 +101,9 @@ def _type(hint: Any) -> dict[str, Any]:
         return {"enum": list(INSTRUMENTS)}
     if hint in REFERENCE_FOLDERS:
         return {"type": "string", "pattern": _ID}
-    return {str: {"type": "string", "minLength": 1}, bool: {"type": "boolean"}, float: {"type": "number"}}[hint]
+    scalars: dict[Any, dict[str, Any]] = {
+        str: {"type": "string", "minLength": 1},
+        bool: {"type": "boolean"},
+        float: {"type": "number"},
+    }
+    return dict(scalars[hint])

@@ -21,8 +21,7 @@ class WriteReport:
 def write_pages(pages: dict[str, str], out_dir: Path) -> WriteReport:
     """Make ``out_dir`` hold exactly ``pages``: write changed files only, remove stale ones."""
     if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
-        raise FileExistsError(f"{out_dir} is not empty and was not made by the generator; "
-                              "choose another --out folder")
+        raise FileExistsError(f"{out_dir} is not empty and was not made by the generator; choose another --out folder")
     out_dir.mkdir(parents=True, exist_ok=True)
     if not (out_dir / MARKER).exists():
         (out_dir / MARKER).touch()

@@ -22,8 +22,13 @@ def read_node(path: Path, shown_as: str) -> tuple[yaml.MappingNode | None, list[
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
         return None, [
-            Problem(shown_as, 1, 1, f"file is {len(data)} bytes; the limit is {MAX_BYTES} bytes",
-                    "split the record, or shorten its texts")
+            Problem(
+                shown_as,
+                1,
+                1,
+                f"file is {len(data)} bytes; the limit is {MAX_BYTES} bytes",
+                "split the record, or shorten its texts",
+            )
         ]
     try:
         text = data.decode("utf-8")
@@ -31,12 +36,14 @@ def read_node(path: Path, shown_as: str) -> tuple[yaml.MappingNode | None, list[
         line = data[: error.start].count(b"\n") + 1
         column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
         return None, [
-            Problem(shown_as, line, column, f"byte 0x{data[error.start]:02x} is not valid UTF-8",
-                    "save the file as UTF-8")
+            Problem(
+                shown_as, line, column, f"byte 0x{data[error.start]:02x} is not valid UTF-8", "save the file as UTF-8"
+            )
         ]
     if text.startswith("\ufeff"):
-        return None, [Problem(shown_as, 1, 1, "file starts with a byte order mark",
-                              "save the file as UTF-8 without BOM")]
+        return None, [
+            Problem(shown_as, 1, 1, "file starts with a byte order mark", "save the file as UTF-8 without BOM")
+        ]
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -48,22 +55,33 @@ def read_node(path: Path, shown_as: str) -> tuple[yaml.MappingNode | None, list[
             message += f" ({error.context} that starts at line {where.line + 1}, column {where.column + 1})"
         lines = text.splitlines()
         bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
-        hint = ("indent with spaces, not tabs" if "\t" in bad_line
-                else "check the indentation and quoting on this line")
+        hint = "indent with spaces, not tabs" if "\t" in bad_line else "check the indentation and quoting on this line"
         return None, [Problem(shown_as, line, column, message, hint)]
     if node is None:
         return None, [Problem(shown_as, 1, 1, "file is empty", "start from `python -m generator new`")]
     if not isinstance(node, yaml.MappingNode):
         mark = node.start_mark
-        return None, [Problem(shown_as, mark.line + 1, mark.column + 1,
-                              "a content file must be a mapping of field names to values",
-                              "write `title: ...` and the other fields at the top level, not a list")]
+        return None, [
+            Problem(
+                shown_as,
+                mark.line + 1,
+                mark.column + 1,
+                "a content file must be a mapping of field names to values",
+                "write `title: ...` and the other fields at the top level, not a list",
+            )
+        ]
     shared = _first_alias(node)
     if shared is not None:
         mark = shared.start_mark
-        return None, [Problem(shown_as, mark.line + 1, mark.column + 1,
-                              "YAML anchors and aliases (&name, *name) are not allowed in content",
-                              "write the value out in full")]
+        return None, [
+            Problem(
+                shown_as,
+                mark.line + 1,
+                mark.column + 1,
+                "YAML anchors and aliases (&name, *name) are not allowed in content",
+                "write the value out in full",
+            )
+        ]
     return node, []
 
 

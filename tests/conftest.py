@@ -12,8 +12,9 @@ CORPUS = ROOT / "tests" / "corpus"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-goldens", action="store_true",
-                     help="rewrite tests/corpus/expected from the current renderer")
+    parser.addoption(
+        "--update-goldens", action="store_true", help="rewrite tests/corpus/expected from the current renderer"
+    )
 
 
 @pytest.fixture

@@ -11,8 +11,13 @@ from conftest import ROOT
 
 
 def build(content: Path, out: Path, seed: str) -> dict[str, bytes]:
-    subprocess.run([sys.executable, "-m", "generator", "build", "--content", str(content), "--out", str(out)],
-                   cwd=ROOT, check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
+    subprocess.run(
+        [sys.executable, "-m", "generator", "build", "--content", str(content), "--out", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "PYTHONHASHSEED": seed},
+    )
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*.md"))}
 
 

@@ -21,7 +21,11 @@ def test_schema_lists_every_field_with_its_documentation() -> None:
     assert measure["required"] == ["title", "summary", "agencies", "jurisdiction", "level", "instruments"]
     assert measure["additionalProperties"] is False
     assert measure["properties"]["level"]["enum"] == [
-        "national", "provincial", "municipal", "national-financial-institution"]
+        "national",
+        "provincial",
+        "municipal",
+        "national-financial-institution",
+    ]
     cite = measure["properties"]["summary"]["properties"]["cite"]
     assert cite["minItems"] == 1
     assert cite["items"]["required"] == ["source", "para"]

@@ -10,8 +10,11 @@ from generator.cli import main
 
 
 def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
-    return {p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def build(capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -21,7 +24,8 @@ def build(capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
 
 
 def test_rebuild_rewrites_only_changed_pages_and_removes_deleted_ones(
-        corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert build(capsys) == (0, "out: 19 written, 0 removed, 0 unchanged\n")
     before = snapshot(Path("out"))
     assert build(capsys) == (0, "out: 0 written, 0 removed, 19 unchanged\n")
@@ -45,7 +49,8 @@ def test_rebuild_rewrites_only_changed_pages_and_removes_deleted_ones(
 
 
 def test_a_failed_build_leaves_the_previous_output_untouched(
-        corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    corpus_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     build(capsys)
     before = snapshot(Path("out"))
     Path("content/measures/example-city-premium-subsidy.yaml").write_text("title: [broken\n")

@@ -24,6 +24,7 @@ def render_site(catalog: Catalog) -> dict[str, str]:
     pages["places/index.md"] = places_index(catalog)
     pages["events/index.md"] = timeline(catalog)
     pages["sources/index.md"] = simple_index(
-        catalog, "sources", "Sources", "The documents the site cites, with what sort of source each is.")
+        catalog, "sources", "Sources", "The documents the site cites, with what sort of source each is."
+    )
     pages["people/index.md"] = simple_index(catalog, "people", "People", "The people the sources name.")
     return dict(sorted(pages.items()))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.catalog import Catalog
 from generator.dates import PartialDate
-from generator.model import Measure
+from generator.model import Measure, Source
 from generator.render.markdown import date, link, table, text
 from generator.render.records import LEVELS, STATUSES, name, provenance
 
@@ -14,13 +14,15 @@ def _measure_rows(catalog: Catalog, measures: list[Measure]) -> list[str]:
     for measure in sorted(measures, key=lambda m: (m.title.lower(), m.id)):
         place = catalog.places[measure.jurisdiction]
         announced = measure.dates.announced.on if measure.dates.announced else None
-        rows.append([
-            link(measure.title, ("measures", measure.id)),
-            link(place.name, ("places", place.id)),
-            LEVELS[measure.level],
-            STATUSES[measure.status],
-            date(announced),
-        ])
+        rows.append(
+            [
+                link(measure.title, ("measures", measure.id)),
+                link(place.name, ("places", place.id)),
+                LEVELS[measure.level],
+                STATUSES[measure.status],
+                date(announced),
+            ]
+        )
     return table(["Measure", "Where", "Level", "Status", "Announced"], rows)
 
 
@@ -63,8 +65,13 @@ def agencies_index(catalog: Catalog) -> str:
     for measure in catalog.measures.values():
         for agency in measure.agencies:
             members.setdefault(agency, []).append(measure)
-    return _grouped(catalog, "agencies", "Agencies and organisations",
-                    "Each body the sources name, and the measures it issues or carries out.", members)
+    return _grouped(
+        catalog,
+        "agencies",
+        "Agencies and organisations",
+        "Each body the sources name, and the measures it issues or carries out.",
+        members,
+    )
 
 
 def places_index(catalog: Catalog) -> str:
@@ -94,8 +101,13 @@ def timeline(catalog: Catalog) -> str:
         entry = f"{link(source.title, ('sources', source.id))} published"
         if source.published:
             dated.append((source.published, entry))
-    lines = ["# Timeline", "", "Events and measure dates the sources give, oldest first. "
-             "A date known only to the month or year is shown that way.", ""]
+    lines = [
+        "# Timeline",
+        "",
+        "Events and measure dates the sources give, oldest first. "
+        "A date known only to the month or year is shown that way.",
+        "",
+    ]
     rows = [[date(on), entry] for on, entry in sorted(dated, key=lambda item: (item[0].sort_key(), item[1]))]
     lines += [*table(["Date", "What happened"], rows), ""] if rows else ["No dated events yet.", ""]
     if undated:
@@ -110,6 +122,6 @@ def simple_index(catalog: Catalog, folder: str, title: str, intro: str) -> str:
     records = catalog.folder(folder)
     for record_id in sorted(records, key=lambda i: name(records[i]).lower()):
         record = records[record_id]
-        extra = f": {provenance(record)}" if folder == "sources" else ""
+        extra = f": {provenance(record)}" if isinstance(record, Source) else ""
         lines.append(f"- {link(name(record), (folder, record_id))}{extra}")
     return "\n".join(lines).rstrip() + "\n"

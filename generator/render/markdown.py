@@ -9,18 +9,20 @@ from generator.catalog import Catalog, Key
 from generator.dates import PartialDate
 from generator.model import Citation, Figure, Source
 
-_ESCAPE = str.maketrans({
-    "\\": "\\\\",
-    "&": "&amp;",
-    "<": "&lt;",
-    ">": "&gt;",
-    "[": "\\[",
-    "]": "\\]",
-    "{": "\\{",
-    "}": "\\}",
-    "|": "\\|",
-    "!": "\\!",
-})
+_ESCAPE = str.maketrans(
+    {
+        "\\": "\\\\",
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+        "[": "\\[",
+        "]": "\\]",
+        "{": "\\{",
+        "}": "\\}",
+        "|": "\\|",
+        "!": "\\!",
+    }
+)
 _LEADING_MARKUP = re.compile(r"^(\d*)(#|[+\-*:](?=\s)|(?<=\d)[.)](?=\s)|`(?=``)|~(?=~~))")
 
 
@@ -140,8 +142,9 @@ class Footnotes:
             where = locator(citation, source)
             target = href(("sources", source.id), paragraph_anchor(citation.paragraphs()[0]))
             basis = "Inferred from" if citation.basis == "inferred" else "Stated in"
-            lines.append(f"[^{number}]: {basis} {text(source_label(source))}, "
-                         f"[*{text(source.title)}*, {where}]({target}).")
+            lines.append(
+                f"[^{number}]: {basis} {text(source_label(source))}, [*{text(source.title)}*, {where}]({target})."
+            )
         return lines
 
 

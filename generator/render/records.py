@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from generator.catalog import Catalog, CitingClaim, Key, claims
 from generator.model import (
@@ -108,7 +108,7 @@ def _links(catalog: Catalog, folder: str, ids: tuple[str, ...] | list[str]) -> s
     return ", ".join(link(name(catalog.folder(folder)[i]), (folder, i)) for i in ids) or "none"
 
 
-def _facts(rows: list[tuple[str, str]]) -> list[str]:
+def _facts(rows: Sequence[tuple[str, str]]) -> list[str]:
     """A two-column table of facts, the first thing a reader sees."""
     return [*table(["Fact", "Value"], [[f"**{label}**", value] for label, value in rows]), ""]
 
@@ -117,7 +117,12 @@ def _figures(figures: tuple[Figure, ...], notes: Footnotes) -> list[str]:
     if not figures:
         return []
     rows = [
-        [f'{anchor(f"figure-{i}")}**{number(figure)}**', text(figure.what), text(figure.period), notes.cite(figure.cite)]
+        [
+            f"{anchor(f'figure-{i}')}**{number(figure)}**",
+            text(figure.what),
+            text(figure.period),
+            notes.cite(figure.cite),
+        ]
         for i, figure in enumerate(figures, 1)
     ]
     return ["## Figures", "", *table(["Figure", "What it measures", "Period", "Source"], rows), ""]
@@ -127,22 +132,24 @@ def _measure(catalog: Catalog, measure: Measure, notes: Footnotes) -> list[str]:
     lines = []
     if measure.name_zh:
         lines += [f"Chinese name: {text(measure.name_zh)}", ""]
-    lines += [f'{anchor("summary")}{_claim(measure.summary, notes)}', ""]
-    lines += _facts([
-        ("Issued by", _links(catalog, "agencies", measure.agencies)),
-        ("Where", f'{_links(catalog, "places", (measure.jurisdiction,))} ({LEVELS[measure.level].lower()})'),
-        ("Status", STATUSES[measure.status]),
-        ("Announced", anchor("date-announced") + _dated(measure.dates.announced, notes)),
-        ("Implemented", anchor("date-implemented") + _dated(measure.dates.implemented, notes)),
-        ("Removed", anchor("date-removed") + _dated(measure.dates.removed, notes)),
-        ("For", "; ".join(FIRMS[firms] for firms in measure.eligible_firms)),
-        ("Instrument", "; ".join(INSTRUMENTS[i].label for i in measure.instruments)),
-        ("Topics", _links(catalog, "topics", measure.topics)),
-        ("People", _links(catalog, "people", measure.people)),
-    ])
+    lines += [f"{anchor('summary')}{_claim(measure.summary, notes)}", ""]
+    lines += _facts(
+        [
+            ("Issued by", _links(catalog, "agencies", measure.agencies)),
+            ("Where", f"{_links(catalog, 'places', (measure.jurisdiction,))} ({LEVELS[measure.level].lower()})"),
+            ("Status", STATUSES[measure.status]),
+            ("Announced", anchor("date-announced") + _dated(measure.dates.announced, notes)),
+            ("Implemented", anchor("date-implemented") + _dated(measure.dates.implemented, notes)),
+            ("Removed", anchor("date-removed") + _dated(measure.dates.removed, notes)),
+            ("For", "; ".join(FIRMS[firms] for firms in measure.eligible_firms)),
+            ("Instrument", "; ".join(INSTRUMENTS[i].label for i in measure.instruments)),
+            ("Topics", _links(catalog, "topics", measure.topics)),
+            ("People", _links(catalog, "people", measure.people)),
+        ]
+    )
     if measure.provisions:
         lines += ["## Provisions", ""]
-        lines += [f'- {anchor(f"provision-{i}")}{_claim(p, notes)}' for i, p in enumerate(measure.provisions, 1)]
+        lines += [f"- {anchor(f'provision-{i}')}{_claim(p, notes)}" for i, p in enumerate(measure.provisions, 1)]
         lines.append("")
     lines += _figures(measure.figures, notes)
     if measure.relations:
@@ -246,7 +253,7 @@ def _agency(catalog: Catalog, agency: Agency, notes: Footnotes) -> list[str]:
         rows.append(("Part of", _links(catalog, "agencies", (agency.parent,))))
     if agency.place:
         rows.append(("Based in", _links(catalog, "places", (agency.place,))))
-    return [f'{anchor("description")}{_claim(agency.description, notes)}', "", *_facts(rows)]
+    return [f"{anchor('description')}{_claim(agency.description, notes)}", "", *_facts(rows)]
 
 
 def _person(catalog: Catalog, person: Person, notes: Footnotes) -> list[str]:
@@ -254,23 +261,23 @@ def _person(catalog: Catalog, person: Person, notes: Footnotes) -> list[str]:
     lines += ["## Roles", ""]
     for i, role in enumerate(person.roles, 1):
         at = f", {_links(catalog, 'agencies', (role.agency,))}" if role.agency else ""
-        lines.append(f'- {anchor(f"role-{i}")}{text(role.title)}{at}{notes.cite(role.cite)}')
+        lines.append(f"- {anchor(f'role-{i}')}{text(role.title)}{at}{notes.cite(role.cite)}")
     return [*lines, ""]
 
 
 def _place(catalog: Catalog, place: Place, notes: Footnotes) -> list[str]:
-    rows = [("Kind", place.kind)]
+    rows: list[tuple[str, str]] = [("Kind", place.kind)]
     if place.name_zh:
         rows.append(("Chinese name", text(place.name_zh)))
     if place.parent:
         rows.append(("Part of", _links(catalog, "places", (place.parent,))))
-    lines = [f'{anchor("description")}{_claim(place.description, notes)}', "", *_facts(rows)]
+    lines = [f"{anchor('description')}{_claim(place.description, notes)}", "", *_facts(rows)]
     return lines + _figures(place.figures, notes)
 
 
 def _topic(catalog: Catalog, topic: Topic, notes: Footnotes) -> list[str]:
     lines = [f"Chinese term: {text(topic.name_zh)}", ""] if topic.name_zh else []
-    lines += [f'{anchor("description")}{_claim(topic.description, notes)}', ""]
+    lines += [f"{anchor('description')}{_claim(topic.description, notes)}", ""]
     if topic.parent:
         lines += [f"Broader topic: {_links(catalog, 'topics', (topic.parent,))}", ""]
     return lines + _figures(topic.figures, notes)
@@ -287,7 +294,7 @@ def _event(catalog: Catalog, event: Event, notes: Footnotes) -> list[str]:
     ):
         if ids:
             rows.append((label, _links(catalog, folder, ids)))
-    lines = [f'{anchor("summary")}{_claim(event.summary, notes)}', "", *_facts(rows)]
+    lines = [f"{anchor('summary')}{_claim(event.summary, notes)}", "", *_facts(rows)]
     return lines + _figures(event.figures, notes)
 
 
