@@ -110,8 +110,13 @@ def timeline(catalog: Catalog) -> str:
     ]
     rows = [[date(on), entry] for on, entry in sorted(dated, key=lambda item: (item[0].sort_key(), item[1]))]
     lines += [*table(["Date", "What happened"], rows), ""] if rows else ["No dated events yet.", ""]
+    undated += [
+        link(m.title, ("measures", m.id))
+        for m in catalog.measures.values()
+        if not (m.dates.announced or m.dates.implemented or m.dates.removed)
+    ]
     if undated:
-        lines += ["## Date unknown", "", "The sources mention these without a date.", ""]
+        lines += ["## Date unknown", "", "Events and measures the sources mention without a date.", ""]
         lines += [f"- {entry}" for entry in sorted(undated)]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -145,6 +145,7 @@ def _measure(catalog: Catalog, measure: Measure, notes: Footnotes) -> list[str]:
             ("Instrument", "; ".join(INSTRUMENTS[i].label for i in measure.instruments)),
             ("Topics", _links(catalog, "topics", measure.topics)),
             ("People", _links(catalog, "people", measure.people)),
+            ("Tags", ", ".join(text(tag) for tag in measure.tags) or "none"),
         ]
     )
     if measure.provisions:
