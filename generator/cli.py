@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.load import load_catalog
 from generator.problems import ContentError
+from generator.site import site_info
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUT = Path("build/pages")
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             from generator.build import build_pages
 
-            changed = build_pages(args.content, args.out)
+            changed = build_pages(args.content, args.out, site_info(Path("mkdocs.yml"), args.content))
             print(f"{args.out}: {changed.written} written, {changed.removed} removed, {changed.unchanged} unchanged")
         else:
             from generator.schema import write_schemas

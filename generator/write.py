@@ -38,7 +38,7 @@ def write_pages(pages: dict[str, str], out_dir: Path) -> WriteReport:
         temporary.replace(target)
         written += 1
     removed = 0
-    for path in sorted(out_dir.rglob("*.md")):
+    for path in sorted(p for p in out_dir.rglob("*") if p.is_file() and p.name != MARKER):
         if path.relative_to(out_dir).as_posix() not in pages:
             path.unlink()
             removed += 1

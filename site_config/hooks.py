@@ -15,9 +15,11 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from generator.build import generate
+from generator.history import last_changes
 from generator.problems import ContentError
 from generator.render.records import SECTION_TITLES
 from generator.schema import schemas
+from generator.site import SiteInfo, with_slash
 
 _CONTENT = "content"
 
@@ -26,7 +28,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add one in-memory page per record and per section index, and the JSON Schemas."""
     content_dir = Path(config.config_file_path).parent / _CONTENT
     try:
-        pages = generate(content_dir)
+        site = SiteInfo(
+            name=config.site_name,
+            url=with_slash(config.site_url or ""),
+            repo_url=config.repo_url or "",
+            last_changed=last_changes(content_dir),
+        )
+        pages = generate(content_dir, site)
     except ContentError as error:
         raise PluginError(f"content has {len(error.problems)} problem(s):\n{error}") from None
     for path, markdown in pages.items():

@@ -1,10 +1,13 @@
-"""Rendering: the catalog in, every page of the site out, as Markdown text (no disk, no MkDocs)."""
+"""Rendering: the catalog in, every file of the site out, as text (no disk, no MkDocs)."""
 
 from __future__ import annotations
 
 from generator.catalog import Catalog
+from generator.export import data_files
+from generator.feeds import CALENDAR_PATH, FEED_PATH, atom_feed, icalendar
 from generator.render.indexes import (
     agencies_index,
+    figures_index,
     measures_index,
     places_index,
     simple_index,
@@ -13,18 +16,23 @@ from generator.render.indexes import (
 )
 from generator.render.markdown import page_path
 from generator.render.records import render_record
+from generator.site import SiteInfo
 
 
-def render_site(catalog: Catalog) -> dict[str, str]:
-    """Site path -> Markdown for every generated page, in a stable order."""
-    pages = {page_path(key): render_record(catalog, key) for key in catalog.keys()}
-    pages["measures/index.md"] = measures_index(catalog)
-    pages["topics/index.md"] = topics_index(catalog)
-    pages["agencies/index.md"] = agencies_index(catalog)
-    pages["places/index.md"] = places_index(catalog)
-    pages["events/index.md"] = timeline(catalog)
-    pages["sources/index.md"] = simple_index(
+def render_site(catalog: Catalog, site: SiteInfo) -> dict[str, str]:
+    """Site path -> text of every generated file (pages, data, feeds), in a stable order."""
+    files = {page_path(key): render_record(catalog, key, site) for key in catalog.keys()}
+    files["measures/index.md"] = measures_index(catalog)
+    files["topics/index.md"] = topics_index(catalog)
+    files["agencies/index.md"] = agencies_index(catalog)
+    files["places/index.md"] = places_index(catalog)
+    files["events/index.md"] = timeline(catalog)
+    files["figures/index.md"] = figures_index(catalog)
+    files["sources/index.md"] = simple_index(
         catalog, "sources", "Sources", "The documents the site cites, with what sort of source each is."
     )
-    pages["people/index.md"] = simple_index(catalog, "people", "People", "The people the sources name.")
-    return dict(sorted(pages.items()))
+    files["people/index.md"] = simple_index(catalog, "people", "People", "The people the sources name.")
+    files.update(data_files(catalog))
+    files[FEED_PATH] = atom_feed(catalog, site.url, site.name)
+    files[CALENDAR_PATH] = icalendar(catalog, site.url)
+    return dict(sorted(files.items()))

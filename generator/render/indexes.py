@@ -5,7 +5,8 @@ from __future__ import annotations
 from generator.catalog import Catalog
 from generator.dates import PartialDate
 from generator.model import Measure, Source
-from generator.render.markdown import date, link, table, text
+from generator.export import figures
+from generator.render.markdown import date, link, locator, number, paragraph_anchor, source_label, table, text
 from generator.render.records import LEVELS, STATUSES, name, provenance
 
 
@@ -130,3 +131,37 @@ def simple_index(catalog: Catalog, folder: str, title: str, intro: str) -> str:
         extra = f": {provenance(record)}" if isinstance(record, Source) else ""
         lines.append(f"- {link(name(record), (folder, record_id))}{extra}")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def figures_index(catalog: Catalog) -> str:
+    """Every figure on the site in one table, so that numbers can be compared."""
+    rows = []
+    for key, index, figure in figures(catalog):
+        record = catalog.get(key)
+        cited = ", ".join(
+            link(
+                f"{source_label(catalog.sources[c.source])}, {locator(c, catalog.sources[c.source])}",
+                ("sources", c.source),
+                paragraph_anchor(c.paragraphs()[0]),
+            )
+            for c in figure.cite
+        )
+        rows.append(
+            [
+                f"**{number(figure)}**",
+                text(figure.what),
+                text(figure.period),
+                link(name(record), key, f"figure-{index}"),
+                cited,
+            ]
+        )
+    lines = [
+        "# Figures",
+        "",
+        f"All {len(rows)} figures the sources give, with what each measures, the period it covers, "
+        "the page it belongs to and the paragraph it comes from. Download them as "
+        "[CSV](../data/figures.csv) or [JSON](../data/figures.json).",
+        "",
+        *table(["Figure", "What it measures", "Period", "On the page of", "Source"], rows),
+    ]
+    return "\n".join(lines) + "\n"

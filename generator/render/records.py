@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from generator.catalog import Catalog, CitingClaim, Key, claims
+from generator.dates import PartialDate
 from generator.model import (
     Agency,
     Claim,
@@ -30,6 +31,7 @@ from generator.render.markdown import (
     table,
     text,
 )
+from generator.site import SiteInfo
 from generator.vocabulary import INSTRUMENTS
 
 SECTION_TITLES = {
@@ -81,13 +83,14 @@ def name(record: Record) -> str:
     return record.name
 
 
-def render_record(catalog: Catalog, key: Key) -> str:
+def render_record(catalog: Catalog, key: Key, site: SiteInfo) -> str:
     """The Markdown page of one record."""
     record = catalog.get(key)
     notes = Footnotes(catalog)
     body = _RENDERERS[type(record)](catalog, record, notes)
     lines = [f"# {text(name(record))}", "", *body]
     lines += _referenced_by(catalog, key)
+    lines += cite_this_page(name(record), key, site)
     text_ = "\n".join(lines).rstrip() + "\n"
     footnotes = notes.definitions()
     return text_ + "\n" + "\n".join(footnotes) + "\n" if footnotes else text_
@@ -312,6 +315,35 @@ def _referenced_by(catalog: Catalog, key: Key) -> list[str]:
             lines += [f"- {link(name(catalog.get(k)), k)}{_how(catalog, k, key)}" for k in keys]
             lines.append("")
     return lines
+
+
+def cite_this_page(title: str, key: Key, site: SiteInfo) -> list[str]:
+    """A ready citation of the page, as plain text and BibTeX, with its permanent address."""
+    address = f"{site.url}{key[0]}/{key[1]}/"
+    changed = site.last_changed.get(key, "")
+    when = f"content last changed {date(PartialDate.parse(changed))}" if changed else "date of last change unknown"
+    safe = title.translate(str.maketrans({"{": "(", "}": ")", "`": "'", "\\": "/"}))
+    bibtex = [
+        f"@misc{{ctst-{key[0]}-{key[1]},",
+        f"  title = {{{safe}}},",
+        f"  author = {{{{{site.name}}}}},",
+        f"  howpublished = {{\\url{{{address}}}}},",
+        f"  note = {{{when[0].upper() + when[1:]}}},",
+    ]
+    if changed:
+        bibtex.append(f"  year = {{{changed[:4]}}},")
+    bibtex[-1] = bibtex[-1].rstrip(",")
+    return [
+        "## Cite this page",
+        "",
+        f"{text(site.name)}, “{text(title)}”, <{address}>, {when}.",
+        "",
+        "```bibtex",
+        *bibtex,
+        "}",
+        "```",
+        "",
+    ]
 
 
 def _how(catalog: Catalog, source: Key, target: Key) -> str:
