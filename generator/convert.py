@@ -20,7 +20,7 @@ from typing import Any
 import yaml
 
 from generator.dates import PartialDate
-from generator.model import REFERENCE_FOLDERS, Citation, InstrumentId, ParagraphRef
+from generator.model import REFERENCE_FOLDERS, Citation, InstrumentId, ParagraphRef, Tag
 from generator.problems import Problem
 from generator.vocabulary import INSTRUMENTS
 
@@ -35,6 +35,7 @@ _TAG_NAMES = {
     "tag:yaml.org,2002:null": "nothing (null)",
     "tag:yaml.org,2002:timestamp": "a date",
 }
+_TAG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _URL = re.compile(r"https?://[^\s<>\"']+")
 
 
@@ -152,6 +153,16 @@ class _Converter:
             return self.number(node, field)
         if hint is ParagraphRef:
             return self.paragraph(node, field)
+        if hint is Tag:
+            tag = self.text(node, field)
+            if not _TAG.fullmatch(tag):
+                self.fail(
+                    node,
+                    field,
+                    f"tag '{tag}' is not lower-case words joined by hyphens",
+                    f"write e.g. '{re.sub(r'[^a-z0-9]+', '-', tag.lower()).strip('-') or 'credit-insurance'}'",
+                )
+            return tag
         if hint is InstrumentId:
             return self.choice(node, tuple(INSTRUMENTS), field, what="instrument type")
         if hint in REFERENCE_FOLDERS:

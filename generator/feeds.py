@@ -57,7 +57,7 @@ def _ical_text(value: str) -> str:
 def _fold(line: str) -> str:
     """RFC 5545 folding: lines of at most 75 octets, continued with a leading space."""
     data = line.encode("utf-8")
-    parts = []
+    parts: list[str] = []
     while len(data) > 75:
         cut = 75 if not parts else 74
         while cut and (data[cut] & 0xC0) == 0x80:  # do not split a UTF-8 character

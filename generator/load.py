@@ -14,7 +14,7 @@ from generator.yamlfile import read_node
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ID = 80
-RESERVED_IDS = frozenset({"index", "tags", "all", "by-date", "timeline"})
+RESERVED_IDS = frozenset({"index", "tags", "all", "by-date", "by-level", "by-status", "timeline"})
 """Ids that would collide with the section pages the generator writes."""
 
 

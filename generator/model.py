@@ -28,6 +28,9 @@ TopicId = NewType("TopicId", str)
 InstrumentId = NewType("InstrumentId", str)
 """An entry of the controlled vocabulary in ``generator/vocabulary.py``."""
 
+Tag = NewType("Tag", str)
+"""A cross-cutting theme: lower-case words joined by hyphens (smes, credit-insurance)."""
+
 ParagraphRef = NewType("ParagraphRef", str)
 """A paragraph number (``4``), a range (``"10-12"``) or a named locator (``whos-who-tmall``)."""
 
@@ -160,7 +163,7 @@ class Measure:
     relations: tuple[Relation, ...] = doc("Typed links to other measures.", default=())
     topics: tuple[TopicId, ...] = doc("Topics the measure belongs to.", default=())
     people: tuple[PersonId, ...] = doc("People who announced or spoke for the measure.", default=())
-    tags: tuple[str, ...] = doc("Free tags for cross-cutting themes.", default=())
+    tags: tuple[Tag, ...] = doc("Tags for cross-cutting themes: lower-case words joined by hyphens.", default=())
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from typing import Any
 
 from generator.dates import PartialDate
 from generator.load import ID_PATTERN
-from generator.model import RECORD_TYPES, REFERENCE_FOLDERS, InstrumentId, ParagraphRef
+from generator.model import RECORD_TYPES, REFERENCE_FOLDERS, InstrumentId, ParagraphRef, Tag
 from generator.vocabulary import INSTRUMENTS
 
 BASE_URL = "https://china-trade-tracker.github.io/china-trade-tracker/schema/"
@@ -97,6 +97,8 @@ def _type(hint: Any) -> dict[str, Any]:
         return _object(hint)
     if hint is ParagraphRef:
         return {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "minLength": 1}]}
+    if hint is Tag:
+        return {"type": "string", "pattern": _ID}
     if hint is InstrumentId:
         return {"enum": list(INSTRUMENTS)}
     if hint in REFERENCE_FOLDERS:

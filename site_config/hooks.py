@@ -14,14 +14,18 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from generator.build import generate
 from generator.history import last_changes
+from generator.load import load_catalog
 from generator.problems import ContentError
+from generator.render import render_site
+from generator.render.indexes import HIGHLIGHTS_MARKER, highlights
 from generator.render.records import SECTION_TITLES
 from generator.schema import schemas
 from generator.site import SiteInfo, with_slash
 
 _CONTENT = "content"
+_highlights = ""
+"""The home page's generated lists, made in ``on_files`` with the other pages."""
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -34,14 +38,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             repo_url=config.repo_url or "",
             last_changed=last_changes(content_dir),
         )
-        pages = generate(content_dir, site)
+        catalog = load_catalog(content_dir)
+        pages = render_site(catalog, site)
     except ContentError as error:
         raise PluginError(f"content has {len(error.problems)} problem(s):\n{error}") from None
+    global _highlights
+    _highlights = highlights(catalog)
     for path, markdown in pages.items():
         files.append(File.generated(config, path, content=markdown))
     for name, text in schemas().items():
         files.append(File.generated(config, f"schema/{name}", content=text))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put the newest and most referenced measures into the hand-written home page."""
+    return markdown.replace(HIGHLIGHTS_MARKER, _highlights) if page.file.src_uri == "index.md" else markdown
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

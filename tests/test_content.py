@@ -21,10 +21,9 @@ PROPER_NAMES = (
     "International Trade Representative and Vice Minister of Commerce",
     "China Export and Credit Insurance Corp",
     "Operations Monitoring and Coordination Bureau",
-    "In Depth: China's Exporters Get More Help to Withstand Trump's Trade War",
     "Who's Who",
 )
-"""Titles and names that must be written as the source writes them."""
+"""Titles that must be written as the source writes them, besides the names of records and sources."""
 
 
 @pytest.fixture(scope="module")
@@ -139,9 +138,17 @@ def texts(value: object) -> Iterator[str]:
                 yield from texts(getattr(value, field.name))
 
 
-def words(text: str) -> list[str]:
+def proper_names(catalog: Catalog) -> list[str]:
+    """Names written as the sources write them: bodies, people, places, source titles, official titles."""
+    names = {r.name for folder in ("agencies", "people", "places") for r in catalog.folder(folder).values()}
+    names |= {a.abbreviation for a in catalog.agencies.values() if a.abbreviation}
+    names |= {s.title for s in catalog.sources.values()} | set(PROPER_NAMES)
+    return sorted(names, key=len, reverse=True)
+
+
+def words(text: str, names: list[str]) -> list[str]:
     unquoted = re.sub(r'"[^"]*"|“[^”]*”', " | ", text.replace("’", "'"))
-    for name in PROPER_NAMES:
+    for name in names:
         unquoted = unquoted.replace(name, " | ")
     return re.findall(r"[a-z0-9%.$]+|\|", unquoted.lower().replace("’", "'"))
 
@@ -149,13 +156,14 @@ def words(text: str) -> list[str]:
 def test_no_sentence_is_copied_from_a_source(catalog: Catalog) -> None:
     assert SEEDS.is_dir(), f"the source documents are expected in {SEEDS}"
     source_runs = set()
+    names = proper_names(catalog)
     for seed in SEEDS.glob("*.txt"):
-        tokens = words(seed.read_text(encoding="utf-8"))
+        tokens = words(seed.read_text(encoding="utf-8"), names)
         source_runs.update(tuple(tokens[i : i + COPY_RUN]) for i in range(len(tokens) - COPY_RUN + 1))
     copied = []
     for key in catalog.keys():
         for text in texts(catalog.get(key)):
-            tokens = words(text)
+            tokens = words(text, names)
             for i in range(len(tokens) - COPY_RUN + 1):
                 run = tuple(tokens[i : i + COPY_RUN])
                 if "|" not in run and run in source_runs:

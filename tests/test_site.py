@@ -11,6 +11,8 @@ import pytest
 from conftest import CORPUS, ROOT, make_site
 from htmlsite import broken_links, read_site, resolve
 
+from generator.load import RESERVED_IDS
+
 RECORD_FOLDERS = ("measures", "sources", "agencies", "people", "places", "topics", "events")
 
 
@@ -36,7 +38,8 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
 
 def record_page(name: str) -> bool:
     folder, _, rest = name.partition("/")
-    return folder in RECORD_FOLDERS and rest != "index.html" and rest.endswith("/index.html")
+    record_id = rest.removesuffix("/index.html")
+    return folder in RECORD_FOLDERS and rest.endswith("/index.html") and record_id not in RESERVED_IDS
 
 
 def test_every_internal_link_and_anchor_resolves(built: Path) -> None:

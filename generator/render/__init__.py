@@ -7,6 +7,8 @@ from generator.export import data_files
 from generator.feeds import CALENDAR_PATH, FEED_PATH, atom_feed, icalendar
 from generator.render.indexes import (
     agencies_index,
+    by_level,
+    by_status,
     figures_index,
     measures_index,
     places_index,
@@ -23,6 +25,8 @@ def render_site(catalog: Catalog, site: SiteInfo) -> dict[str, str]:
     """Site path -> text of every generated file (pages, data, feeds), in a stable order."""
     files = {page_path(key): render_record(catalog, key, site) for key in catalog.keys()}
     files["measures/index.md"] = measures_index(catalog)
+    files["measures/by-status.md"] = by_status(catalog)
+    files["measures/by-level.md"] = by_level(catalog)
     files["topics/index.md"] = topics_index(catalog)
     files["agencies/index.md"] = agencies_index(catalog)
     files["places/index.md"] = places_index(catalog)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from generator.catalog import Catalog
 from generator.dates import PartialDate
-from generator.model import Measure, Source
 from generator.export import figures
+from generator.model import Measure, Source
 from generator.render.markdown import date, link, locator, number, paragraph_anchor, source_label, table, text
-from generator.render.records import LEVELS, STATUSES, name, provenance
+from generator.render.records import FIRMS, LEVELS, STATUSES, badges, name, provenance
+from generator.vocabulary import INSTRUMENTS
 
 
 def _measure_rows(catalog: Catalog, measures: list[Measure]) -> list[str]:
@@ -27,18 +30,71 @@ def _measure_rows(catalog: Catalog, measures: list[Measure]) -> list[str]:
     return table(["Measure", "Where", "Level", "Status", "Announced"], rows)
 
 
+def _level_group(measure: Measure) -> str:
+    return "National" if measure.level in ("national", "national-financial-institution") else "Local"
+
+
 def measures_index(catalog: Catalog) -> str:
-    """Every measure in one table."""
+    """Every measure in one table that readers can filter by every facet and sort by any column."""
+    rows = []
+    for measure in sorted(catalog.measures.values(), key=lambda m: (m.title.lower(), m.id)):
+        announced = measure.dates.announced.on if measure.dates.announced else None
+        rows.append(
+            [
+                link(measure.title, ("measures", measure.id)),
+                "; ".join(INSTRUMENTS[i].label for i in measure.instruments),
+                "; ".join(text(catalog.agencies[a].abbreviation or catalog.agencies[a].name) for a in measure.agencies),
+                text(catalog.places[measure.jurisdiction].name),
+                f"{_level_group(measure)}: {LEVELS[measure.level].lower()}",
+                STATUSES[measure.status],
+                "; ".join(FIRMS[f] for f in measure.eligible_firms),
+                str(announced.year) if announced else "unknown",
+            ]
+        )
     lines = [
+        "---",
+        "hide:",
+        "  - toc",
+        "---",
+        "",
         "# Measures",
         "",
-        f"All {len(catalog.measures)} measures on the site. Browse them also by "
-        "[topic](../topics/index.md), [agency](../agencies/index.md), "
-        "[place](../places/index.md) or [date](../events/index.md).",
+        f"All {len(catalog.measures)} measures on the site. Narrow the table with the filters (the address "
+        "keeps your choice, so a filtered view can be shared) and sort it by clicking a column heading. "
+        "Browse also by [topic](../topics/index.md), [agency](../agencies/index.md), "
+        "[place](../places/index.md), [level](by-level.md), [status](by-status.md) or "
+        "[date](../events/index.md); every number is on the [figures](../figures/index.md) page.",
         "",
-        *_measure_rows(catalog, list(catalog.measures.values())),
+        '<div id="measure-filters" class="measure-filters"></div>',
+        "",
+        *table(["Measure", "Instrument", "Issued by", "Where", "Level", "Status", "For", "Year"], rows),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _by(catalog: Catalog, title: str, intro: str, groups: dict[str, str], key: Callable[[Measure], str]) -> str:
+    lines = [f"# {title}", "", intro, ""]
+    for value, heading in groups.items():
+        members = [m for m in catalog.measures.values() if key(m) == value]
+        if members:
+            lines += [f"## {heading}", "", *_measure_rows(catalog, members), ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def by_status(catalog: Catalog) -> str:
+    """Measures grouped by status."""
+    return _by(
+        catalog,
+        "Measures by status",
+        "Status as of the newest source that mentions the measure.",
+        STATUSES,
+        lambda m: m.status,
+    )
+
+
+def by_level(catalog: Catalog) -> str:
+    """Measures grouped by the level of government behind them."""
+    return _by(catalog, "Measures by level", "National measures first, then local ones.", LEVELS, lambda m: m.level)
 
 
 def _grouped(catalog: Catalog, folder: str, title: str, intro: str, members: dict[str, list[Measure]]) -> str:
@@ -128,7 +184,7 @@ def simple_index(catalog: Catalog, folder: str, title: str, intro: str) -> str:
     records = catalog.folder(folder)
     for record_id in sorted(records, key=lambda i: name(records[i]).lower()):
         record = records[record_id]
-        extra = f": {provenance(record)}" if isinstance(record, Source) else ""
+        extra = f" {badges(record)}: {provenance(record)}" if isinstance(record, Source) else ""
         lines.append(f"- {link(name(record), (folder, record_id))}{extra}")
     return "\n".join(lines).rstrip() + "\n"
 
@@ -163,5 +219,38 @@ def figures_index(catalog: Catalog) -> str:
         "[CSV](../data/figures.csv) or [JSON](../data/figures.json).",
         "",
         *table(["Figure", "What it measures", "Period", "On the page of", "Source"], rows),
+    ]
+    return "\n".join(lines) + "\n"
+
+
+HIGHLIGHTS_MARKER = "<!-- highlights: newest and most-cited measures -->"
+"""Where the home page (hand-written, in docs/) takes the lists below."""
+
+
+def highlights(catalog: Catalog, count: int = 5) -> str:
+    """The newest measures by date announced and the measures most referenced by other pages.
+
+    Links are relative to the home page, which sits at the site root.
+    """
+    dated = sorted(
+        (m for m in catalog.measures.values() if m.dates.announced),
+        key=lambda m: (m.dates.announced.on.sort_key() if m.dates.announced else (0, 0, 0), m.id),
+        reverse=True,
+    )[:count]
+    cited = sorted(
+        catalog.measures.values(),
+        key=lambda m: (-len(catalog.referenced_by.get(("measures", m.id), [])), m.title.lower()),
+    )[:count]
+    lines = ["## Newest measures", ""]
+    lines += [
+        f"- [{text(m.title)}](measures/{m.id}.md), announced {date(m.dates.announced.on)}"
+        for m in dated
+        if m.dates.announced
+    ] or ["No measure has a known announcement date yet."]
+    lines += ["", "## Most referenced measures", ""]
+    lines += [
+        f"- [{text(m.title)}](measures/{m.id}.md), referenced by "
+        f"{len(catalog.referenced_by.get(('measures', m.id), []))} pages"
+        for m in cited
     ]
     return "\n".join(lines) + "\n"

@@ -141,7 +141,11 @@ class Footnotes:
             source = self.catalog.sources[citation.source]
             where = locator(citation, source)
             target = href(("sources", source.id), paragraph_anchor(citation.paragraphs()[0]))
-            basis = "Inferred from" if citation.basis == "inferred" else "Stated in"
+            basis = (
+                '<span class="badge badge--inferred">inferred</span> from'
+                if citation.basis == "inferred"
+                else "Stated in"
+            )
             lines.append(
                 f"[^{number}]: {basis} {text(source_label(source))}, [*{text(source.title)}*, {where}]({target})."
             )

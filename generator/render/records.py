@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 
 from generator.catalog import Catalog, CitingClaim, Key, claims
 from generator.dates import PartialDate
 from generator.model import (
     Agency,
+    Citation,
     Claim,
     DatedFact,
     Event,
@@ -28,6 +30,7 @@ from generator.render.markdown import (
     locator,
     number,
     paragraph_anchor,
+    source_label,
     table,
     text,
 )
@@ -88,7 +91,7 @@ def render_record(catalog: Catalog, key: Key, site: SiteInfo) -> str:
     record = catalog.get(key)
     notes = Footnotes(catalog)
     body = _RENDERERS[type(record)](catalog, record, notes)
-    lines = [f"# {text(name(record))}", "", *body]
+    lines = [*_front_matter(record), f"# {text(name(record))}", "", *body]
     lines += _referenced_by(catalog, key)
     lines += cite_this_page(name(record), key, site)
     text_ = "\n".join(lines).rstrip() + "\n"
@@ -96,15 +99,30 @@ def render_record(catalog: Catalog, key: Key, site: SiteInfo) -> str:
     return text_ + "\n" + "\n".join(footnotes) + "\n" if footnotes else text_
 
 
+def _front_matter(record: Record) -> list[str]:
+    """YAML front matter: the measure's tags, for Material's tags plugin (JSON strings are valid YAML)."""
+    tags = getattr(record, "tags", ())
+    if not tags:
+        return []
+    return ["---", "tags:", *(f"  - {json.dumps(tag)}" for tag in tags), "---", ""]
+
+
 def _claim(claim: Claim, notes: Footnotes) -> str:
-    return f"{text(claim.text)}{notes.cite(claim.cite)}"
+    return f"{text(claim.text)}{notes.cite(claim.cite)}{inferred_badge(claim.cite)}"
+
+
+def inferred_badge(cites: tuple[Citation, ...]) -> str:
+    """A badge after a claim that no source states outright."""
+    if cites and all(c.basis == "inferred" for c in cites):
+        return ' <span class="badge badge--inferred" title="Inferred from the source, not stated in it">inferred</span>'
+    return ""
 
 
 def _dated(fact: DatedFact | None, notes: Footnotes) -> str:
     if fact is None:
         return "unknown"
     note = f" ({text(fact.note)})" if fact.note else ""
-    return f"{date(fact.on)}{note}{notes.cite(fact.cite)}"
+    return f"{date(fact.on)}{note}{notes.cite(fact.cite)}{inferred_badge(fact.cite)}"
 
 
 def _links(catalog: Catalog, folder: str, ids: tuple[str, ...] | list[str]) -> str:
@@ -124,7 +142,7 @@ def _figures(figures: tuple[Figure, ...], notes: Footnotes) -> list[str]:
             f"{anchor(f'figure-{i}')}**{number(figure)}**",
             text(figure.what),
             text(figure.period),
-            notes.cite(figure.cite),
+            notes.cite(figure.cite) + inferred_badge(figure.cite),
         ]
         for i, figure in enumerate(figures, 1)
     ]
@@ -148,7 +166,6 @@ def _measure(catalog: Catalog, measure: Measure, notes: Footnotes) -> list[str]:
             ("Instrument", "; ".join(INSTRUMENTS[i].label for i in measure.instruments)),
             ("Topics", _links(catalog, "topics", measure.topics)),
             ("People", _links(catalog, "people", measure.people)),
-            ("Tags", ", ".join(text(tag) for tag in measure.tags) or "none"),
         ]
     )
     if measure.provisions:
@@ -166,6 +183,7 @@ def _measure(catalog: Catalog, measure: Measure, notes: Footnotes) -> list[str]:
         lines += [f"- {_links(catalog, 'measures', (part,))}" for part in parts]
         lines.append("")
     lines += _sources(catalog, measure)
+    lines += diagram(catalog, ("measures", measure.id))
     return lines
 
 
@@ -180,8 +198,18 @@ def _sources(catalog: Catalog, record: Record) -> list[str]:
     lines = ["## Sources", ""]
     for source_id in seen:
         source = catalog.sources[source_id]
-        lines.append(f"- {link(source.title, ('sources', source_id))}: {provenance(source)}")
+        lines.append(f"- {link(source.title, ('sources', source_id))} {badges(source)}: {provenance(source)}")
     return [*lines, ""]
+
+
+def badges(source: Source) -> str:
+    """Provenance at a glance: official or not, AI-generated digest, paywalled."""
+    marks = [("official", "Official source") if source.official else ("media", "Not official")]
+    if source.text_basis == "ai-generated-digest":
+        marks.append(("digest", "AI-generated digest"))
+    if source.access == "paywalled":
+        marks.append(("paywalled", "Paywalled"))
+    return " ".join(f'<span class="badge badge--{kind}">{label}</span>' for kind, label in marks)
 
 
 def provenance(source: Source) -> str:
@@ -205,7 +233,7 @@ def _source(catalog: Catalog, source: Source, notes: Footnotes) -> list[str]:
     rows = [
         ("Publisher", text(source.publisher)),
         ("Published", published),
-        ("Kind", provenance(source)),
+        ("Kind", f"{badges(source)} {provenance(source)}"),
         ("Language", text(source.language)),
         ("Access", source.access),
     ]
@@ -257,7 +285,45 @@ def _agency(catalog: Catalog, agency: Agency, notes: Footnotes) -> list[str]:
         rows.append(("Part of", _links(catalog, "agencies", (agency.parent,))))
     if agency.place:
         rows.append(("Based in", _links(catalog, "places", (agency.place,))))
-    return [f"{anchor('description')}{_claim(agency.description, notes)}", "", *_facts(rows)]
+    lines = [f"{anchor('description')}{_claim(agency.description, notes)}", "", *_facts(rows)]
+    return lines + diagram(catalog, ("agencies", agency.id))
+
+
+def diagram(catalog: Catalog, key: Key) -> list[str]:
+    """A Mermaid diagram of a measure or an agency and the records around it."""
+    record = catalog.get(key)
+    edges: list[tuple[Key, str, Key]] = []
+    if isinstance(record, Measure):
+        edges += [(("agencies", a), "issues", key) for a in record.agencies]
+        edges += [(key, RELATIONS[r.type][0].lower(), ("measures", r.measure)) for r in record.relations]
+        edges += [
+            (("measures", other), RELATIONS[kind][0].lower(), key)
+            for kind, other in catalog.inverse_relations.get(record.id, [])
+        ]
+        sources = dict.fromkeys(c.source for _, _, cites in claims(record) for c in cites)
+        edges += [(key, "cites", ("sources", s)) for s in sources]
+    elif isinstance(record, Agency):
+        if record.parent:
+            edges.append((key, "part of", ("agencies", record.parent)))
+        edges += [(("agencies", a.id), "part of", key) for a in catalog.agencies.values() if a.parent == record.id]
+        edges += [(key, "issues", ("measures", m.id)) for m in catalog.measures.values() if record.id in m.agencies]
+    if not edges:
+        return []
+    nodes = list(dict.fromkeys([key] + [end for edge in edges for end in (edge[0], edge[2])]))
+    ids = {node: f"n{i}" for i, node in enumerate(nodes)}
+    lines = ["## Diagram", "", "```mermaid", "graph LR"]
+    for node in nodes:
+        label = name(catalog.get(node)) if node[0] != "sources" else source_label(catalog.sources[node[1]])
+        lines.append(f'  {ids[node]}["{_mermaid(label)}"]')
+    lines += [f"  {ids[a]} -->|{verb}| {ids[b]}" for a, verb, b in edges]
+    lines += [f"  style {ids[key]} stroke-width:3px", "```", ""]
+    return lines
+
+
+def _mermaid(label: str) -> str:
+    """A Mermaid node label: quotes, brackets and backticks as entity codes."""
+    codes = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "`": "#96;", "#": "#35;"}
+    return "".join(codes.get(c, c) for c in label)
 
 
 def _person(catalog: Catalog, person: Person, notes: Footnotes) -> list[str]:
@@ -265,7 +331,8 @@ def _person(catalog: Catalog, person: Person, notes: Footnotes) -> list[str]:
     lines += ["## Roles", ""]
     for i, role in enumerate(person.roles, 1):
         at = f", {_links(catalog, 'agencies', (role.agency,))}" if role.agency else ""
-        lines.append(f"- {anchor(f'role-{i}')}{text(role.title)}{at}{notes.cite(role.cite)}")
+        cited = notes.cite(role.cite) + inferred_badge(role.cite)
+        lines.append(f"- {anchor(f'role-{i}')}{text(role.title)}{at}{cited}")
     return [*lines, ""]
 
 
@@ -317,12 +384,15 @@ def _referenced_by(catalog: Catalog, key: Key) -> list[str]:
     return lines
 
 
+_BIBTEX_UNSAFE = str.maketrans("{}`\\", "()'/")
+
+
 def cite_this_page(title: str, key: Key, site: SiteInfo) -> list[str]:
     """A ready citation of the page, as plain text and BibTeX, with its permanent address."""
     address = f"{site.url}{key[0]}/{key[1]}/"
     changed = site.last_changed.get(key, "")
     when = f"content last changed {date(PartialDate.parse(changed))}" if changed else "date of last change unknown"
-    safe = title.translate(str.maketrans({"{": "(", "}": ")", "`": "'", "\\": "/"}))
+    safe = title.translate(_BIBTEX_UNSAFE)
     bibtex = [
         f"@misc{{ctst-{key[0]}-{key[1]},",
         f"  title = {{{safe}}},",
