@@ -58,10 +58,10 @@ INSTRUMENTS: dict[str, Instrument] = {
         "Simpler settlement, logistics, travel or procedures for traders.",
     ),
     "cross-border-settlement": Instrument(
-        "Cross-border settlement in RMB",
+        "Cross-border trade settlement",
         "Trade payment measure",
         "not classified by MAST (financial measure)",
-        "Settlement of trade in renminbi and management of currency risk.",
+        "Settlement of trade across borders (in renminbi or other currencies) and currency risk.",
     ),
     "e-commerce-support": Instrument(
         "Cross-border e-commerce support",
