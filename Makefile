@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test lint serve check pages schema goldens clean
@@ -16,8 +18,12 @@ $(READY): requirements.txt pyproject.toml
 site: $(READY)  ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict
 
-test: lint  ## Lint, type-check, then run the whole test suite
+test: lint $(CHROMIUM)  ## Lint, type-check, then run the whole test suite (browser tests included)
 	$(BIN)/python -m pytest
+
+$(CHROMIUM):  ## Debian's Chromium, which the browser tests drive through Playwright
+	$(SUDO) apt-get install -y --no-install-recommends chromium || \
+	  ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium)
 
 lint: $(READY)  ## ruff (lint and format) and mypy, as CI runs them
 	$(BIN)/ruff check generator site_config tests

@@ -91,7 +91,7 @@ def render_record(catalog: Catalog, key: Key, site: SiteInfo) -> str:
     record = catalog.get(key)
     notes = Footnotes(catalog)
     body = _RENDERERS[type(record)](catalog, record, notes)
-    lines = [*_front_matter(record), f"# {text(name(record))}", "", *body]
+    lines = [*_front_matter(record, key[0]), _heading(record), "", *body]
     lines += _referenced_by(catalog, key)
     lines += cite_this_page(name(record), key, site)
     text_ = "\n".join(lines).rstrip() + "\n"
@@ -99,12 +99,34 @@ def render_record(catalog: Catalog, key: Key, site: SiteInfo) -> str:
     return text_ + "\n" + "\n".join(footnotes) + "\n" if footnotes else text_
 
 
-def _front_matter(record: Record) -> list[str]:
-    """YAML front matter: the measure's tags, for Material's tags plugin (JSON strings are valid YAML)."""
+SEARCH_BOOST = {
+    "agencies": 2.0,
+    "people": 2.0,
+    "places": 2.5,
+    "topics": 1.5,
+    "measures": 1.5,
+    "events": 1.0,
+    "sources": 0.5,
+}
+"""Search ranking by page kind: a name finds its own page before the pages that mention it
+(a bare place name finds the place before the local government named after it).
+Source pages repeat every claim that cites them, so they come after the claims' own pages."""
+
+
+def _front_matter(record: Record, folder: str) -> list[str]:
+    """YAML front matter (JSON strings are valid YAML): title, search boost, and tags."""
+    lines = ["---", f"title: {json.dumps(name(record))}", "search:", f"  boost: {SEARCH_BOOST[folder]}"]
     tags = getattr(record, "tags", ())
-    if not tags:
-        return []
-    return ["---", "tags:", *(f"  - {json.dumps(tag)}" for tag in tags), "---", ""]
+    if tags:
+        lines += ["tags:", *(f"  - {json.dumps(tag)}" for tag in tags)]
+    return [*lines, "---", ""]
+
+
+def _heading(record: Record) -> str:
+    """The page's H1: the English name, and the Chinese one beside it where there is one."""
+    chinese = getattr(record, "name_zh", "")
+    suffix = f' <span class="name-zh" lang="zh">{text(chinese)}</span>' if chinese else ""
+    return f"# {text(name(record))}{suffix}"
 
 
 def _claim(claim: Claim, notes: Footnotes) -> str:
@@ -151,8 +173,6 @@ def _figures(figures: tuple[Figure, ...], notes: Footnotes) -> list[str]:
 
 def _measure(catalog: Catalog, measure: Measure, notes: Footnotes) -> list[str]:
     lines = []
-    if measure.name_zh:
-        lines += [f"Chinese name: {text(measure.name_zh)}", ""]
     lines += [f"{anchor('summary')}{_claim(measure.summary, notes)}", ""]
     lines += _facts(
         [
@@ -327,8 +347,7 @@ def _mermaid(label: str) -> str:
 
 
 def _person(catalog: Catalog, person: Person, notes: Footnotes) -> list[str]:
-    lines = [f"Chinese name: {text(person.name_zh)}", ""] if person.name_zh else []
-    lines += ["## Roles", ""]
+    lines = ["## Roles", ""]
     for i, role in enumerate(person.roles, 1):
         at = f", {_links(catalog, 'agencies', (role.agency,))}" if role.agency else ""
         cited = notes.cite(role.cite) + inferred_badge(role.cite)

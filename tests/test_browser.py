@@ -1,0 +1,194 @@
+"""What a reader sees, proven in Debian's Chromium driven by Playwright against the built site."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from conftest import ROOT, make_site
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+BASE = "/china-trade-tracker/"
+"""The path the site is served under, as on the published site (site_url)."""
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real content built with `mkdocs build --strict` and served on localhost."""
+    project = make_site(tmp_path_factory.mktemp("browser"), ROOT / "content")
+    root = project / "served"
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(root / BASE.strip("/"))],
+        cwd=project,
+        check=True,
+        capture_output=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{BASE}"
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "Chromium is missing: `make test` installs it (apt-get install chromium)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def all_pages(site_url: str) -> list[str]:
+    """Every page of the site, from its sitemap."""
+    import re
+    import urllib.request
+
+    with urllib.request.urlopen(site_url + "sitemap.xml") as response:
+        sitemap = response.read().decode("utf-8")
+    published = "https://china-trade-tracker.github.io/china-trade-tracker/"
+    return [site_url + loc.removeprefix(published) for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+
+
+SEARCHES = {
+    "English name": ("Sinosure", "agencies/china-export-and-credit-insurance-corporation/"),
+    "Chinese name": ("中国出口信用保险公司", "agencies/china-export-and-credit-insurance-corporation/"),
+    "Chinese word inside a longer name": ("信用保险", "agencies/china-export-and-credit-insurance-corporation/"),
+    "figure": ("15.3%", "measures/nfra-export-credit-insurance-expansion/"),
+    "tariff level": ("145%", "events/us-additional-tariffs-on-chinese-imports/"),
+    "person": ("Li Yunze", "people/li-yunze/"),
+    "person in Chinese": ("李云泽", "people/li-yunze/"),
+    "agency in Chinese": ("国家金融监督管理总局", "agencies/national-financial-regulatory-administration/"),
+    "place": ("Yiwu", "places/yiwu/"),
+}
+
+
+def search(page: Page, site_url: str, query: str) -> list[str]:
+    """Type ``query`` into Material's search box; the result pages once the list stops changing."""
+    page.goto(site_url)
+    page.locator(".md-search__input").click()
+    if query.isascii():
+        page.locator(".md-search__input").press_sequentially(query, delay=20)
+    else:  # an input method commits a Chinese word at once
+        page.keyboard.insert_text(query)
+    results = page.locator(".md-search-result__item > a")
+    results.first.wait_for(timeout=15000)
+    previous: list[str] = []
+    for _ in range(20):
+        current = [urlsplit(href).path for href in results.evaluate_all("els => els.map(e => e.href)")]
+        if current == previous:
+            return current
+        previous = current
+        page.wait_for_timeout(300)
+    return previous
+
+
+@pytest.mark.parametrize("case", SEARCHES, ids=list(SEARCHES))
+def test_search_returns_the_right_page_first(page: Page, site_url: str, case: str) -> None:
+    query, expected = SEARCHES[case]
+    found = search(page, site_url, query)
+    assert found[0].endswith(expected), f"{query!r} found {found[:3]}"
+
+
+def test_a_dollar_figure_finds_its_measure(page: Page, site_url: str) -> None:
+    # "$8 million" searches for 8 and million; lunr ranks pages with many numbers starting
+    # with 8 (the Yiwu subsidy of up to 80%) above the Shenzhen measure, so only presence
+    # among the first results is asserted here (ranking: see the notes on issue 4).
+    found = search(page, site_url, "$8 million")
+    expected = "measures/shenzhen-free-export-credit-insurance-small-exporters/"
+    assert any(path.endswith(expected) for path in found[:8]), found[:8]
+
+
+def test_a_footnote_leads_to_the_cited_paragraph_and_back(page: Page, site_url: str) -> None:
+    page.goto(site_url + "measures/yiwu-export-credit-insurance-premium-subsidy/")
+    page.locator("sup[id^='fnref'] a").first.click()
+    note = page.locator("div.footnote li").first
+    source_link = note.locator("a:not(.footnote-backref)").first
+    target = source_link.get_attribute("href") or ""
+    assert "/sources/" in target and "#para-" in target
+    source_link.click()
+    page.wait_for_url("**/sources/**")
+    fragment = page.url.split("#", 1)[1]
+    paragraph = page.locator(f"[id='{fragment}']")
+    assert paragraph.is_visible() and paragraph.evaluate("e => e.getBoundingClientRect().top") < 900
+    assert page.locator(f"[id='{fragment}'] ~ ul a[href*='yiwu-export-credit-insurance-premium-subsidy']").count()
+    page.go_back()
+    page.wait_for_url("**/measures/yiwu-export-credit-insurance-premium-subsidy/**")
+    page.locator("div.footnote li a.footnote-backref").first.click()
+    assert page.url.endswith("#fnref:1")
+
+
+def test_the_measures_table_filters_and_keeps_its_state_in_the_address(page: Page, site_url: str) -> None:
+    page.goto(site_url + "measures/")
+    rows = page.locator("article table tbody tr")
+    total = rows.count()
+    page.select_option("select[name='level']", "Local: municipal")
+    visible = page.locator("article table tbody tr:not([hidden])")
+    assert 0 < visible.count() < total
+    assert "level=Local" in page.url
+    shared = page.url
+    page.goto(shared)
+    assert page.locator("select[name='level']").input_value() == "Local: municipal"
+    assert page.locator("article table tbody tr:not([hidden])").count() == visible.count()
+    page.locator("th button", has_text="Year").click()
+    assert "sort=year" in page.url
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "measures/",
+        "measures/yiwu-export-credit-insurance-premium-subsidy/",
+        "sources/caixin-2025-05-14-exporters-trade-war/",
+        "figures/",
+        "events/",
+    ],
+)
+def test_no_horizontal_scroll_at_mobile_width(browser: Browser, site_url: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True)
+    page = context.new_page()
+    page.goto(site_url + path)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 375
+
+
+def test_every_page_passes_axe_with_no_serious_or_critical_violation(page: Page, site_url: str) -> None:
+    axe = Axe()
+    failures = []
+    pages = all_pages(site_url)
+    assert len(pages) > 50
+    for url in pages:
+        page.goto(url)
+        results = axe.run(page)
+        for violation in results.response["violations"]:
+            if violation["impact"] in ("serious", "critical"):
+                failures.append(f"{url.removeprefix(site_url)}: {violation['id']} ({len(violation['nodes'])} nodes)")
+    assert failures == []
