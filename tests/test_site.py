@@ -100,3 +100,44 @@ def test_user_html_is_shown_as_text_never_as_markup(tmp_path: Path) -> None:
     assert "<b>faster</b>" not in html
     assert "[click](javascript:alert(1)) {: onclick=x} {{ config }}" in html
     assert 'href="javascript:' not in html
+
+
+def test_every_page_is_at_most_three_clicks_from_home(built: Path) -> None:
+    pages = read_site(built)
+    depth = {"index.html": 0}
+    frontier = ["index.html"]
+    while frontier:
+        following = []
+        for name in frontier:
+            for href in pages[name].all_links:
+                target = resolve(name, href)
+                if target and target[0] in pages and target[0] not in depth:
+                    depth[target[0]] = depth[name] + 1
+                    following.append(target[0])
+        frontier = following
+    far = sorted(name for name in pages if depth.get(name, 99) > 3 and name != "404.html")
+    assert far == []
+
+
+def test_open_data_matches_the_pages(built: Path) -> None:
+    import csv
+    import json
+    import xml.etree.ElementTree as ElementTree
+
+    measures = json.loads((built / "data" / "measures.json").read_text(encoding="utf-8"))
+    pages = {name.split("/")[1] for name in read_site(built) if name.startswith("measures/") and record_page(name)}
+    assert {m["id"] for m in measures} == pages
+    citation = measures[0]["summary"]["cite"][0]
+    assert set(citation) == {"source", "para", "paragraphs", "basis", "url"}
+    assert (built / citation["url"].split("#")[0] / "index.html").is_file()
+    with (built / "data" / "measures.csv").open(encoding="utf-8") as file:
+        assert [row["id"] for row in csv.DictReader(file)] == [m["id"] for m in measures]
+    figures = json.loads((built / "data" / "figures.json").read_text(encoding="utf-8"))
+    assert figures and all(f["cite"] and f["display"] for f in figures)
+    feed = ElementTree.parse(built / "feed.xml").getroot()
+    assert feed.tag == "{http://www.w3.org/2005/Atom}feed"
+    calendar = (built / "events.ics").read_bytes()
+    assert calendar.startswith(b"BEGIN:VCALENDAR\r\n") and calendar.endswith(b"END:VCALENDAR\r\n")
+    assert all(len(line) <= 75 for line in calendar.split(b"\r\n"))
+    schema = json.loads((built / "schema" / "measures.schema.json").read_text(encoding="utf-8"))
+    assert schema["title"].startswith("Measure")
