@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.catalog import Catalog
+from generator.catalog import Catalog, claims
 from generator.dates import PartialDate
 from generator.export import figures
 from generator.model import Measure, Source
 from generator.render.markdown import date, link, locator, number, paragraph_anchor, source_label, table, text
 from generator.render.records import FIRMS, LEVELS, STATUSES, badges, name, provenance
 from generator.vocabulary import INSTRUMENTS
+
+
+def index_front_matter(*extra: str) -> list[str]:
+    """Front matter of a section page: it ranks below record pages in search, whose names it lists."""
+    return ["---", "search:", "  boost: 0.5", *extra, "---", ""]
 
 
 def _measure_rows(catalog: Catalog, measures: list[Measure]) -> list[str]:
@@ -52,11 +57,7 @@ def measures_index(catalog: Catalog) -> str:
             ]
         )
     lines = [
-        "---",
-        "hide:",
-        "  - toc",
-        "---",
-        "",
+        *index_front_matter("hide:", "  - toc"),
         "# Measures",
         "",
         f"All {len(catalog.measures)} measures on the site. Narrow the table with the filters (the address "
@@ -73,7 +74,7 @@ def measures_index(catalog: Catalog) -> str:
 
 
 def _by(catalog: Catalog, title: str, intro: str, groups: dict[str, str], key: Callable[[Measure], str]) -> str:
-    lines = [f"# {title}", "", intro, ""]
+    lines = [*index_front_matter(), f"# {title}", "", intro, ""]
     for value, heading in groups.items():
         members = [m for m in catalog.measures.values() if key(m) == value]
         if members:
@@ -98,7 +99,7 @@ def by_level(catalog: Catalog) -> str:
 
 
 def _grouped(catalog: Catalog, folder: str, title: str, intro: str, members: dict[str, list[Measure]]) -> str:
-    lines = [f"# {title}", "", intro, ""]
+    lines = [*index_front_matter(), f"# {title}", "", intro, ""]
     for record_id in sorted(catalog.folder(folder), key=lambda i: name(catalog.folder(folder)[i]).lower()):
         record = catalog.folder(folder)[record_id]
         lines += [f"## {text(name(record))}", "", f"Page: {link(name(record), (folder, record_id))}", ""]
@@ -159,6 +160,7 @@ def timeline(catalog: Catalog) -> str:
         if source.published:
             dated.append((source.published, entry))
     lines = [
+        *index_front_matter(),
         "# Timeline",
         "",
         "Events and measure dates the sources give, oldest first. "
@@ -180,7 +182,7 @@ def timeline(catalog: Catalog) -> str:
 
 def simple_index(catalog: Catalog, folder: str, title: str, intro: str) -> str:
     """A plain list of a section's records."""
-    lines = [f"# {title}", "", intro, ""]
+    lines = [*index_front_matter(), f"# {title}", "", intro, ""]
     records = catalog.folder(folder)
     for record_id in sorted(records, key=lambda i: name(records[i]).lower()):
         record = records[record_id]
@@ -212,6 +214,7 @@ def figures_index(catalog: Catalog) -> str:
             ]
         )
     lines = [
+        *index_front_matter(),
         "# Figures",
         "",
         f"All {len(rows)} figures the sources give, with what each measures, the period it covers, "
@@ -227,30 +230,37 @@ HIGHLIGHTS_MARKER = "<!-- highlights: newest and most-cited measures -->"
 """Where the home page (hand-written, in docs/) takes the lists below."""
 
 
-def highlights(catalog: Catalog, count: int = 5) -> str:
-    """The newest measures by date announced and the measures most referenced by other pages.
+def _newest_date(catalog: Catalog, measure: Measure) -> tuple[PartialDate, str] | None:
+    """When a measure was announced, or else when its newest source was published."""
+    if measure.dates.announced:
+        return measure.dates.announced.on, "announced"
+    published = [
+        source.published
+        for _, _, cites in claims(measure)
+        for c in cites
+        if (source := catalog.sources[c.source]).published
+    ]
+    return (max(published, key=PartialDate.sort_key), "reported") if published else None
 
-    Links are relative to the home page, which sits at the site root.
+
+def highlights(catalog: Catalog, count: int = 5) -> str:
+    """The newest measures and the measures most referenced by other pages.
+
+    "Newest" goes by the date announced, or else by the newest source that reports the
+    measure. Links are relative to the home page, which sits at the site root.
     """
-    dated = sorted(
-        (m for m in catalog.measures.values() if m.dates.announced),
-        key=lambda m: (m.dates.announced.on.sort_key() if m.dates.announced else (0, 0, 0), m.id),
-        reverse=True,
-    )[:count]
+    dated = [(found, m) for m in catalog.measures.values() if (found := _newest_date(catalog, m))]
+    dated.sort(key=lambda pair: (pair[0][0].sort_key(), pair[1].title.lower()), reverse=True)
     cited = sorted(
         catalog.measures.values(),
         key=lambda m: (-len(catalog.referenced_by.get(("measures", m.id), [])), m.title.lower()),
     )[:count]
     lines = ["## Newest measures", ""]
-    lines += [
-        f"- [{text(m.title)}](measures/{m.id}.md), announced {date(m.dates.announced.on)}"
-        for m in dated
-        if m.dates.announced
-    ] or ["No measure has a known announcement date yet."]
-    lines += ["", "## Most referenced measures", ""]
-    lines += [
-        f"- [{text(m.title)}](measures/{m.id}.md), referenced by "
-        f"{len(catalog.referenced_by.get(('measures', m.id), []))} pages"
-        for m in cited
+    lines += [f"- [{text(m.title)}](measures/{m.id}.md), {how} {date(on)}" for (on, how), m in dated[:count]] or [
+        "No measure has a known date yet."
     ]
+    lines += ["", "## Most referenced measures", ""]
+    for m in cited:
+        pages = len(catalog.referenced_by.get(("measures", m.id), []))
+        lines.append(f"- [{text(m.title)}](measures/{m.id}.md), referenced by {pages} page{'s' if pages != 1 else ''}")
     return "\n".join(lines) + "\n"

@@ -128,11 +128,8 @@ class Footnotes:
 
     def cite(self, citations: tuple[Citation, ...]) -> str:
         """Footnote markers for ``citations``, to put right after the claim."""
-        markers = []
-        for citation in citations:
-            number = self.numbers.setdefault(citation, len(self.numbers) + 1)
-            markers.append(f"[^{number}]")
-        return "".join(markers)
+        numbers = dict.fromkeys(self.numbers.setdefault(c, len(self.numbers) + 1) for c in citations)
+        return "<sup>,</sup>".join(f"[^{number}]" for number in numbers)
 
     def definitions(self) -> list[str]:
         """The footnote lines for the end of the page."""
