@@ -20,6 +20,7 @@ from generator.model import (
     Record,
     Role,
     Source,
+    StatusFact,
     Topic,
 )
 
@@ -97,7 +98,7 @@ class CitingClaim:
     citation: Citation
 
 
-Statement = Claim | DatedFact | Figure | Role
+Statement = Claim | DatedFact | StatusFact | Figure | Role
 """Anything on a page that carries citations."""
 
 
@@ -105,6 +106,8 @@ def claims(record: Record) -> Iterator[tuple[str, Statement, tuple[Citation, ...
     """Every cited statement of a record as (anchor, statement, citations), in page order."""
     if isinstance(record, Measure):
         yield "summary", record.summary, record.summary.cite
+        if record.status:
+            yield "status", record.status, record.status.cite
         for name in ("announced", "implemented", "removed"):
             fact = getattr(record.dates, name)
             if fact:

@@ -88,7 +88,7 @@ def measures_csv(catalog: Catalog) -> str:
             m.jurisdiction,
             "; ".join(m.agencies),
             "; ".join(m.instruments),
-            m.status,
+            m.current_status,
             _date(m, "announced"),
             _date(m, "implemented"),
             _date(m, "removed"),

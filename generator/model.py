@@ -114,6 +114,15 @@ class DatedFact:
 
 
 @dataclass(frozen=True)
+class StatusFact:
+    """Whether a measure is announced, in force, suspended or expired, with where it is written."""
+
+    value: Status = doc("announced, in-force, suspended, expired or unknown.")
+    cite: Cites = doc("The citations that support the status.")
+    note: str = doc("What the status rests on, when that needs saying.", default="")
+
+
+@dataclass(frozen=True)
 class Figure:
     """A number a source gives, with what it measures."""
 
@@ -154,7 +163,7 @@ class Measure:
     jurisdiction: PlaceId = doc("The place the measure applies in.")
     level: Level = doc("The level of government behind the measure.")
     instruments: tuple[InstrumentId, ...] = doc("Instrument types, from the controlled vocabulary.")
-    status: Status = doc("Status as of the newest source.", default="unknown")
+    status: StatusFact | None = doc("Status as of the newest source; leave out when unknown.", default=None)
     name_zh: str = doc("The official Chinese name, when a source gives it.", default="")
     dates: Lifecycle = doc("Announced, implemented and removed dates.", default=Lifecycle())
     eligible_firms: tuple[EligibleFirms, ...] = doc("Which firms can benefit.", default=("unknown",))
@@ -164,6 +173,11 @@ class Measure:
     topics: tuple[TopicId, ...] = doc("Topics the measure belongs to.", default=())
     people: tuple[PersonId, ...] = doc("People who announced or spoke for the measure.", default=())
     tags: tuple[Tag, ...] = doc("Tags for cross-cutting themes: lower-case words joined by hyphens.", default=())
+
+    @property
+    def current_status(self) -> Status:
+        """The status, or 'unknown' when no source gives it."""
+        return self.status.value if self.status else "unknown"
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ def _measure_rows(catalog: Catalog, measures: list[Measure]) -> list[str]:
                 link(measure.title, ("measures", measure.id)),
                 link(place.name, ("places", place.id)),
                 LEVELS[measure.level],
-                STATUSES[measure.status],
+                STATUSES[measure.current_status],
                 date(announced),
             ]
         )
@@ -51,7 +51,7 @@ def measures_index(catalog: Catalog) -> str:
                 "; ".join(text(catalog.agencies[a].abbreviation or catalog.agencies[a].name) for a in measure.agencies),
                 text(catalog.places[measure.jurisdiction].name),
                 f"{_level_group(measure)}: {LEVELS[measure.level].lower()}",
-                STATUSES[measure.status],
+                STATUSES[measure.current_status],
                 "; ".join(FIRMS[f] for f in measure.eligible_firms),
                 str(announced.year) if announced else "unknown",
             ]
@@ -89,7 +89,7 @@ def by_status(catalog: Catalog) -> str:
         "Measures by status",
         "Status as of the newest source that mentions the measure.",
         STATUSES,
-        lambda m: m.status,
+        lambda m: m.current_status,
     )
 
 

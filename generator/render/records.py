@@ -20,6 +20,7 @@ from generator.model import (
     Record,
     Role,
     Source,
+    StatusFact,
     Topic,
 )
 from generator.render.markdown import (
@@ -140,6 +141,13 @@ def inferred_badge(cites: tuple[Citation, ...]) -> str:
     return ""
 
 
+def _status(fact: StatusFact | None, notes: Footnotes) -> str:
+    if fact is None:
+        return STATUSES["unknown"]
+    note = f" ({text(fact.note)})" if fact.note else ""
+    return f"{STATUSES[fact.value]}{note}{notes.cite(fact.cite)}{inferred_badge(fact.cite)}"
+
+
 def _dated(fact: DatedFact | None, notes: Footnotes) -> str:
     if fact is None:
         return "unknown"
@@ -178,7 +186,7 @@ def _measure(catalog: Catalog, measure: Measure, notes: Footnotes) -> list[str]:
         [
             ("Issued by", _links(catalog, "agencies", measure.agencies)),
             ("Where", f"{_links(catalog, 'places', (measure.jurisdiction,))} ({LEVELS[measure.level].lower()})"),
-            ("Status", STATUSES[measure.status]),
+            ("Status", anchor("status") + _status(measure.status, notes)),
             ("Announced", anchor("date-announced") + _dated(measure.dates.announced, notes)),
             ("Implemented", anchor("date-implemented") + _dated(measure.dates.implemented, notes)),
             ("Removed", anchor("date-removed") + _dated(measure.dates.removed, notes)),
@@ -288,6 +296,8 @@ def _citing(catalog: Catalog, claim: CitingClaim) -> str:
         said = f"{number(statement)}: {text(statement.what)}"
     elif isinstance(statement, Role):
         said = text(statement.title)
+    elif isinstance(statement, StatusFact):
+        said = f"Status: {STATUSES[statement.value].lower()}"
     else:
         said = f"{claim.anchor.replace('-', ' ').capitalize()}: {date(statement.on)}"
     source = catalog.sources[claim.citation.source]
