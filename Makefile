@@ -7,7 +7,7 @@ CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve check pages schema goldens clean
+.PHONY: site test lint serve check check-github pages schema goldens clean
 
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ serve: $(READY)  ## Preview on http://127.0.0.1:8000; editing content/ rebuilds
 
 check: $(READY)  ## Validate content/ and report every problem
 	$(BIN)/python -m generator check
+
+check-github: $(READY)  ## The same, with GitHub annotations for pull requests
+	$(BIN)/python -m generator check --format github
 
 pages: $(READY)  ## Write the generated Markdown to build/pages/ for inspection
 	$(BIN)/python -m generator build

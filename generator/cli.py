@@ -6,9 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from generator.load import load_catalog
-from generator.problems import ContentError
+from generator.load import ID_PATTERN, MAX_ID, RESERVED_IDS, load_catalog
+from generator.model import RECORD_TYPES
+from generator.problems import ContentError, Problem
+from generator.resolve import SINGULAR as _SINGULAR
 from generator.site import site_info
+from generator.template import record_template
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUT = Path("build/pages")
@@ -20,9 +23,19 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate every content file and report every problem")
     check.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: content)")
+    check.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="'github' also prints workflow commands that annotate the pull request",
+    )
     build = commands.add_parser("build", help="check, then write the Markdown pages")
     build.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: content)")
     build.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: build/pages)")
+    new = commands.add_parser("new", help="write a commented template for a new record")
+    new.add_argument("type", choices=[_SINGULAR[folder] for folder in RECORD_TYPES], help="the kind of record")
+    new.add_argument("id", help="the new record's id, which is its file name: lower-case words joined by hyphens")
+    new.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: content)")
     schema = commands.add_parser("schema", help="write the JSON Schema of each record type")
     schema.add_argument("--out", type=Path, default=Path("site_config/schema"), help="output folder")
     args = parser.parse_args(argv)
@@ -36,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
 
             changed = build_pages(args.content, args.out, site_info(Path("mkdocs.yml"), args.content))
             print(f"{args.out}: {changed.written} written, {changed.removed} removed, {changed.unchanged} unchanged")
+        elif args.command == "new":
+            return _new(args.content, {v: k for k, v in _SINGULAR.items()}[args.type], args.id)
         else:
             from generator.schema import write_schemas
 
@@ -43,7 +58,44 @@ def main(argv: list[str] | None = None) -> int:
                 print(path)
     except ContentError as error:
         print(error, file=sys.stderr)
+        if getattr(args, "format", "text") == "github":
+            for problem in error.problems:
+                print(github_annotation(problem))
         count = len(error.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", file=sys.stderr)
+        outcome = "; nothing was written." if args.command == "build" else "."
+        print(f"{count} problem{'s' if count != 1 else ''} found{outcome}", file=sys.stderr)
         return 1
     return 0
+
+
+def _new(content_dir: Path, folder: str, record_id: str) -> int:
+    """Write the template of a new record; refuse an id that is malformed, reserved or taken."""
+    path = content_dir / folder / f"{record_id}.yaml"
+    if not ID_PATTERN.fullmatch(record_id) or len(record_id) > MAX_ID:
+        print(
+            f"error: '{record_id}' is not a valid id\n  hint: use lower-case letters, digits and single "
+            f"hyphens, at most {MAX_ID} characters, e.g. yiwu-premium-subsidy",
+            file=sys.stderr,
+        )
+        return 1
+    if record_id in RESERVED_IDS:
+        print(
+            f"error: '{record_id}' is reserved for a page the site generates\n  hint: choose another id",
+            file=sys.stderr,
+        )
+        return 1
+    taken = [p for p in content_dir.glob(f"*/{record_id}.yaml")]
+    if taken:
+        print(f"error: {taken[0]} already exists\n  hint: edit that file, or choose another id", file=sys.stderr)
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(record_template(folder, record_id), encoding="utf-8")
+    print(f"{path}: written; fill it in, then run `python -m generator check`")
+    return 0
+
+
+def github_annotation(problem: Problem) -> str:
+    """A GitHub Actions workflow command that shows the problem on the pull request's diff."""
+    message = problem.message + (f" (hint: {problem.hint})" if problem.hint else "")
+    escaped = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return f"::error file={problem.path},line={problem.line},col={problem.column}::{escaped}"

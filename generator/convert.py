@@ -20,7 +20,15 @@ from typing import Any
 import yaml
 
 from generator.dates import PartialDate
-from generator.model import REFERENCE_FOLDERS, Citation, InstrumentId, ParagraphRef, Tag
+from generator.model import (
+    ID_PATTERN,
+    REFERENCE_FOLDERS,
+    Citation,
+    FormerId,
+    InstrumentId,
+    ParagraphRef,
+    Tag,
+)
 from generator.problems import Problem
 from generator.vocabulary import INSTRUMENTS
 
@@ -80,6 +88,8 @@ class Conversion:
     problems: list[Problem] = dataclasses.field(default_factory=list)
     references: list[PendingReference] = dataclasses.field(default_factory=list)
     citations: list[PendingCitation] = dataclasses.field(default_factory=list)
+    aliases: list[Position] = dataclasses.field(default_factory=list)
+    """Where each former id stands, in order, for checks across files."""
 
 
 class _Invalid(Exception):
@@ -153,6 +163,12 @@ class _Converter:
             return self.number(node, field)
         if hint is ParagraphRef:
             return self.paragraph(node, field)
+        if hint is FormerId:
+            former = self.text(node, field)
+            if not ID_PATTERN.fullmatch(former):
+                self.fail(node, field, f"'{former}' is not an id", "former ids are lower-case words joined by hyphens")
+            self.outcome.aliases.append(self.position(node, field))
+            return former
         if hint is Tag:
             tag = self.text(node, field)
             if not _TAG.fullmatch(tag):
@@ -280,7 +296,7 @@ class _Converter:
             if key in seen:
                 first = seen[key].start_mark.line + 1
                 self.outcome.problems.append(
-                    self.position(key_node, where).problem(
+                    self.position(key_node, field).problem(
                         f"duplicate key '{key}' (first given on line {first})", "keep one of the two"
                     )
                 )
@@ -334,12 +350,14 @@ class _Converter:
     def _check_id(self, node: yaml.Node, record_id: str) -> None:
         if isinstance(node, yaml.ScalarNode) and node.value == record_id:
             return
-        self.outcome.problems.append(
-            self.position(node, "").problem(
-                f"id '{_short(node)}' does not match the file name '{record_id}.yaml'",
-                f"rename the file to {_short(node)}.yaml, or remove the `id:` line (the file name is the id)",
-            )
-        )
+        given = _short(node)
+        if not (isinstance(node, yaml.ScalarNode) and ID_PATTERN.fullmatch(node.value)):
+            message = f"id '{given}' is not a valid id"
+            hint = "remove the `id:` line: the file name is the id"
+        else:
+            message = f"id '{given}' does not match the file name '{record_id}.yaml'"
+            hint = f"rename the file to {given}.yaml, or remove the `id:` line (the file name is the id)"
+        self.outcome.problems.append(self.position(node, "").problem(message, hint))
 
     def _pend_citation(self, node: yaml.MappingNode, citation: Citation, field: str) -> None:
         nodes = {key.value: value for key, value in node.value}

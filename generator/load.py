@@ -7,12 +7,12 @@ from pathlib import Path
 
 from generator.catalog import Catalog
 from generator.convert import Conversion, convert_record
-from generator.model import RECORD_TYPES
+from generator.model import ID_PATTERN, RECORD_TYPES
 from generator.problems import ContentError, Problem
 from generator.resolve import resolve
+from generator.template import schema_comment
 from generator.yamlfile import read_node
 
-ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ID = 80
 RESERVED_IDS = frozenset({"index", "tags", "all", "by-date", "by-level", "by-status", "timeline"})
 """Ids that would collide with the section pages the generator writes."""
@@ -23,9 +23,22 @@ def load_catalog(content_dir: Path) -> Catalog:
     problems: list[Problem] = []
     conversions: list[tuple[str, Conversion]] = []
     existing: dict[str, set[str]] = {folder: set() for folder in RECORD_TYPES}
-    for folder, path in _content_files(content_dir, problems):
+    files = _content_files(content_dir, problems)
+    lowered = {(folder, path.stem) for folder, path in files}
+    for folder, path in files:
         shown = str(path)
         record_id = path.stem
+        if not ID_PATTERN.fullmatch(record_id) and (folder, record_id.lower()) in lowered:
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    f"'{path.name}' differs only in case from {record_id.lower()}.yaml",
+                    "ids are lower-case; merge the two files or choose another id",
+                )
+            )
+            continue
         if not ID_PATTERN.fullmatch(record_id) or len(record_id) > MAX_ID:
             problems.append(
                 Problem(
@@ -50,7 +63,7 @@ def load_catalog(content_dir: Path) -> Catalog:
             )
             continue
         existing[folder].add(record_id)
-        node, read_problems = read_node(path, shown)
+        node, read_problems = read_node(path, shown, schema_comment(folder))
         problems.extend(read_problems)
         if node is None:
             continue

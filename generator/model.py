@@ -7,10 +7,14 @@ so the model is written once.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, NewType
 
 from generator.dates import PartialDate
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""A record id, which is also its file name: lower-case letters and digits joined by single hyphens."""
 
 
 def doc(text: str, **kwargs: Any) -> Any:
@@ -27,6 +31,9 @@ PlaceId = NewType("PlaceId", str)
 TopicId = NewType("TopicId", str)
 InstrumentId = NewType("InstrumentId", str)
 """An entry of the controlled vocabulary in ``generator/vocabulary.py``."""
+
+FormerId = NewType("FormerId", str)
+"""An id a record had before it was renamed."""
 
 Tag = NewType("Tag", str)
 """A cross-cutting theme: lower-case words joined by hyphens (smes, credit-insurance)."""
@@ -174,6 +181,8 @@ class Measure:
     people: tuple[PersonId, ...] = doc("People who announced or spoke for the measure.", default=())
     tags: tuple[Tag, ...] = doc("Tags for cross-cutting themes: lower-case words joined by hyphens.", default=())
 
+    aliases: tuple[FormerId, ...] = doc("Former ids of this record; their old addresses redirect here.", default=())
+
     @property
     def current_status(self) -> Status:
         """The status, or 'unknown' when no source gives it."""
@@ -209,6 +218,7 @@ class Source:
     url: str = doc("Address of the document (http or https), when known.", default="")
     accessed: PartialDate | None = doc("When we read it, when known.", default=None)
     archive_url: str = doc("An archived copy (http or https), when one exists.", default="")
+    aliases: tuple[FormerId, ...] = doc("Former ids of this record; their old addresses redirect here.", default=())
 
 
 @dataclass(frozen=True)
@@ -223,6 +233,7 @@ class Agency:
     abbreviation: str = doc("The usual English abbreviation (NFRA, PBOC).", default="")
     parent: AgencyId | None = doc("The body it belongs to.", default=None)
     place: PlaceId | None = doc("Where it is based or governs.", default=None)
+    aliases: tuple[FormerId, ...] = doc("Former ids of this record; their old addresses redirect here.", default=())
 
 
 @dataclass(frozen=True)
@@ -242,6 +253,7 @@ class Person:
     name: str = doc("The name in English order as the source gives it.")
     roles: tuple[Role, ...] = doc("Positions as of the sources.")
     name_zh: str = doc("The name in Chinese characters, when known.", default="")
+    aliases: tuple[FormerId, ...] = doc("Former ids of this record; their old addresses redirect here.", default=())
 
 
 @dataclass(frozen=True)
@@ -255,6 +267,7 @@ class Place:
     name_zh: str = doc("The Chinese name.", default="")
     parent: PlaceId | None = doc("The place it lies in.", default=None)
     figures: tuple[Figure, ...] = doc("Numbers the sources give about the place.", default=())
+    aliases: tuple[FormerId, ...] = doc("Former ids of this record; their old addresses redirect here.", default=())
 
 
 @dataclass(frozen=True)
@@ -267,6 +280,7 @@ class Topic:
     name_zh: str = doc("The Chinese term, when standard.", default="")
     parent: TopicId | None = doc("A broader topic.", default=None)
     figures: tuple[Figure, ...] = doc("Numbers the sources give about the topic.", default=())
+    aliases: tuple[FormerId, ...] = doc("Former ids of this record; their old addresses redirect here.", default=())
 
 
 @dataclass(frozen=True)
@@ -283,6 +297,7 @@ class Event:
     places: tuple[PlaceId, ...] = doc("Places involved.", default=())
     topics: tuple[TopicId, ...] = doc("Topics it belongs to.", default=())
     figures: tuple[Figure, ...] = doc("Numbers the sources give about the event.", default=())
+    aliases: tuple[FormerId, ...] = doc("Former ids of this record; their old addresses redirect here.", default=())
 
 
 Record = Measure | Source | Agency | Person | Place | Topic | Event

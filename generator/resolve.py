@@ -6,7 +6,7 @@ from generator.catalog import Catalog, record_folder
 from generator.convert import Conversion, closest
 from generator.problems import Problem
 
-_SINGULAR = {
+SINGULAR = {
     "measures": "measure",
     "sources": "source",
     "agencies": "agency",
@@ -29,14 +29,15 @@ def resolve(catalog: Catalog, conversions: list[Conversion], existing: dict[str,
         record_id = getattr(conversion.record, "id", None)
         for reference in conversion.references:
             records = existing[reference.folder]
-            kind = _SINGULAR[reference.folder]
+            kind = SINGULAR[reference.folder]
             if reference.target not in records:
                 hint = closest(reference.target, records) or (f"add content/{reference.folder}/{reference.target}.yaml")
                 problems.append(reference.position.problem(f"unknown {kind} '{reference.target}'", hint))
             elif reference.target == record_id and _folder_of(conversion) == reference.folder:
                 problems.append(
                     reference.position.problem(
-                        f"a {kind} cannot refer to itself", "name another record, or remove this reference"
+                        f"{_article(kind)} {kind} cannot refer to itself",
+                        "name another record, or remove this reference",
                     )
                 )
         for pending in conversion.citations:
@@ -52,6 +53,32 @@ def resolve(catalog: Catalog, conversions: list[Conversion], existing: dict[str,
                         )
                     )
     problems.extend(_cycles(catalog, by_key))
+    problems.extend(_aliases(by_key, existing))
+    return problems
+
+
+def _aliases(by_key: dict[tuple[str, str], Conversion], existing: dict[str, set[str]]) -> list[Problem]:
+    """A former id must not be a current id, nor the former id of two records."""
+    problems = []
+    claimed: dict[tuple[str, str], str] = {}
+    for (folder, record_id), conversion in sorted(by_key.items()):
+        for former, position in zip(conversion.record.aliases, conversion.aliases, strict=True):
+            if former in existing[folder]:
+                problems.append(
+                    position.problem(
+                        f"'{former}' is the id of another {SINGULAR[folder]}",
+                        "a former id must be free; remove it, or rename that record",
+                    )
+                )
+            elif (folder, former) in claimed:
+                problems.append(
+                    position.problem(
+                        f"'{former}' is already a former id of '{claimed[folder, former]}'",
+                        "an old address can redirect to one record only",
+                    )
+                )
+            else:
+                claimed[folder, former] = record_id
     return problems
 
 
@@ -99,8 +126,9 @@ def _cycles(catalog: Catalog, by_key: dict[tuple[str, str], Conversion]) -> list
             link = "part of" if folder == "measures" else "the parent of"
             problems.append(
                 reference.position.problem(
-                    f"{_SINGULAR[folder]} chain loops back on itself: {chain}",
-                    f"a {_SINGULAR[folder]} cannot be {link} itself, even through others; remove one link",
+                    f"{SINGULAR[folder]} chain loops back on itself: {chain}",
+                    f"{_article(SINGULAR[folder])} {SINGULAR[folder]} cannot be {link} itself, even through others; "
+                    "remove one link",
                 )
             )
     return problems
@@ -130,3 +158,8 @@ def _find_cycles(graph: dict[str, list[str]]) -> list[list[str]]:
                 path.append(following)
                 stack.append(iter(graph[following]))
     return cycles
+
+
+def _article(word: str) -> str:
+    """'a' or 'an' before ``word``."""
+    return "an" if word[0] in "aeiou" else "a"

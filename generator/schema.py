@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.dates import PartialDate
-from generator.load import ID_PATTERN
-from generator.model import RECORD_TYPES, REFERENCE_FOLDERS, InstrumentId, ParagraphRef, Tag
+from generator.model import ID_PATTERN, RECORD_TYPES, REFERENCE_FOLDERS, FormerId, InstrumentId, ParagraphRef, Tag
 from generator.vocabulary import INSTRUMENTS
 
 BASE_URL = "https://china-trade-tracker.github.io/china-trade-tracker/schema/"
@@ -97,7 +96,7 @@ def _type(hint: Any) -> dict[str, Any]:
         return _object(hint)
     if hint is ParagraphRef:
         return {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "minLength": 1}]}
-    if hint is Tag:
+    if hint in (Tag, FormerId):
         return {"type": "string", "pattern": _ID}
     if hint is InstrumentId:
         return {"enum": list(INSTRUMENTS)}

@@ -17,8 +17,11 @@ MAX_BYTES = 256 * 1024
 """Largest content file accepted; a measure is a few kilobytes."""
 
 
-def read_node(path: Path, shown_as: str) -> tuple[yaml.MappingNode | None, list[Problem]]:
-    """Parse ``path`` into its top-level mapping node, or return the problems that stop it."""
+def read_node(path: Path, shown_as: str, first_line: str) -> tuple[yaml.MappingNode | None, list[Problem]]:
+    """Parse ``path`` into its top-level mapping node, or return the problems that stop it.
+
+    ``first_line`` is the comment every content file starts with (the schema line).
+    """
     data = path.read_bytes()
     if len(data) > MAX_BYTES:
         return None, [
@@ -44,8 +47,16 @@ def read_node(path: Path, shown_as: str) -> tuple[yaml.MappingNode | None, list[
         return None, [
             Problem(shown_as, 1, 1, "file starts with a byte order mark", "save the file as UTF-8 without BOM")
         ]
+    problems = []
+    if not text.startswith(first_line + "\n"):
+        problems.append(
+            Problem(
+                shown_as, 1, 1, "the file does not start with its schema line", f"make the first line: {first_line}"
+            )
+        )
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        alias = _first_alias(text)
+        node = None if alias else yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -56,7 +67,11 @@ def read_node(path: Path, shown_as: str) -> tuple[yaml.MappingNode | None, list[
         lines = text.splitlines()
         bad_line = lines[line - 1] if 0 < line <= len(lines) else ""
         hint = "indent with spaces, not tabs" if "\t" in bad_line else "check the indentation and quoting on this line"
-        return None, [Problem(shown_as, line, column, message, hint)]
+        return None, [*problems, Problem(shown_as, line, column, message, hint)]
+    if alias is not None:
+        line, column = alias.start_mark.line + 1, alias.start_mark.column + 1
+        message = "YAML aliases (*name) are not allowed in content: the limit is zero, which keeps reading bounded"
+        return None, [Problem(shown_as, line, column, message, "write the value out in full")]
     if node is None:
         return None, [Problem(shown_as, 1, 1, "file is empty", "start from `python -m generator new`")]
     if not isinstance(node, yaml.MappingNode):
@@ -70,33 +85,19 @@ def read_node(path: Path, shown_as: str) -> tuple[yaml.MappingNode | None, list[
                 "write `title: ...` and the other fields at the top level, not a list",
             )
         ]
-    shared = _first_alias(node)
-    if shared is not None:
-        mark = shared.start_mark
-        return None, [
-            Problem(
-                shown_as,
-                mark.line + 1,
-                mark.column + 1,
-                "YAML anchors and aliases (&name, *name) are not allowed in content",
-                "write the value out in full",
-            )
-        ]
-    return node, []
+    return node, problems
 
 
-def _first_alias(root: yaml.Node) -> yaml.Node | None:
-    """The first node reached twice: PyYAML composes an alias as the anchored node itself."""
-    seen: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in seen:
-            return node
-        seen.add(id(node))
-        if isinstance(node, yaml.MappingNode):
-            for key, value in reversed(node.value):
-                stack.extend((value, key))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend(reversed(node.value))
+def _first_alias(text: str) -> yaml.AliasEvent | None:
+    """The first alias in the text, found from parser events before anything is composed.
+
+    Composing shares an aliased node instead of copying it, but everything that walks the
+    tree afterwards would not; refusing aliases outright keeps a "billion laughs" harmless.
+    Files without an asterisk (nearly all) skip the extra pass.
+    """
+    if "*" not in text:
+        return None
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent):
+            return event
     return None

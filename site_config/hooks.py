@@ -24,12 +24,16 @@ from generator.schema import schemas
 from generator.site import SiteInfo, with_slash
 
 _CONTENT = "content"
+_generated: dict[str, str] = {}
+"""Site path -> text of every generated file, made in ``on_pre_build``."""
 _highlights = ""
-"""The home page's generated lists, made in ``on_files`` with the other pages."""
+"""The home page's generated lists, made with the other pages."""
 
 
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add one in-memory page per record and per section index, and the JSON Schemas."""
+def on_pre_build(config: MkDocsConfig) -> None:
+    """Check the content and render every page before MkDocs empties site/: a bad record stops
+    the build with every problem listed, and the previous site stays as it was."""
+    global _generated, _highlights
     content_dir = Path(config.config_file_path).parent / _CONTENT
     try:
         site = SiteInfo(
@@ -39,13 +43,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             last_changed=last_changes(content_dir),
         )
         catalog = load_catalog(content_dir)
-        pages = render_site(catalog, site)
+        _generated = render_site(catalog, site)
     except ContentError as error:
         raise PluginError(f"content has {len(error.problems)} problem(s):\n{error}") from None
-    global _highlights
     _highlights = highlights(catalog)
-    for path, markdown in pages.items():
-        files.append(File.generated(config, path, content=markdown))
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the generated pages (in memory, never written into docs/) and the JSON Schemas."""
+    for path, text in _generated.items():
+        files.append(File.generated(config, path, content=text))
     for name, text in schemas().items():
         files.append(File.generated(config, f"schema/{name}", content=text))
     return files

@@ -17,6 +17,8 @@ class Page:
     links: list[tuple[str, str]] = field(default_factory=list)
     """(href, the id of the last h2 before it, or '' at the top; 'footnotes' in the footnote list)"""
     all_links: list[str] = field(default_factory=list)
+    is_article: bool = False
+    """Whether the page has an article (MkDocs pages do; redirect pages do not)."""
 
 
 class _Reader(HTMLParser):
@@ -34,6 +36,7 @@ class _Reader(HTMLParser):
                 self.page.ids.add(str(attributes[name]))
         if tag == "article":
             self.article_depth += 1
+            self.page.is_article = True
         if tag == "h2" and self.article_depth:
             self.section = str(attributes.get("id", ""))
         if tag == "div" and "footnote" in (attributes.get("class") or "").split():

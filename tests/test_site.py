@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CORPUS, ROOT, make_site
-from htmlsite import broken_links, read_site, resolve
+from htmlsite import Page, broken_links, read_site, resolve
 
 from generator.load import RESERVED_IDS
 
@@ -36,10 +36,12 @@ def built(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
     return mkdocs_build(make_site(tmp_path_factory.mktemp(request.param), content))
 
 
-def record_page(name: str) -> bool:
+def record_page(name: str, pages: dict[str, Page]) -> bool:
+    """A record's own page (not a section page, nor the redirect left at a former id)."""
     folder, _, rest = name.partition("/")
     record_id = rest.removesuffix("/index.html")
-    return folder in RECORD_FOLDERS and rest.endswith("/index.html") and record_id not in RESERVED_IDS
+    is_record = folder in RECORD_FOLDERS and rest.endswith("/index.html") and record_id not in RESERVED_IDS
+    return is_record and name in pages and pages[name].is_article
 
 
 def test_every_internal_link_and_anchor_resolves(built: Path) -> None:
@@ -71,11 +73,11 @@ def test_referenced_by_lists_every_record_page_that_links_here(built: Path) -> N
     inbound: dict[str, set[str]] = {}
     listed: dict[str, set[str]] = {}
     for name, page in pages.items():
-        if not record_page(name):
+        if not record_page(name, pages):
             continue
         for href, section in page.links:
             target = resolve(name, href)
-            if target is None or not record_page(target[0]) or target[0] == name:
+            if target is None or not record_page(target[0], pages) or target[0] == name:
                 continue
             if section == "referenced-by":
                 listed.setdefault(name, set()).add(target[0])
@@ -88,8 +90,9 @@ def test_referenced_by_lists_every_record_page_that_links_here(built: Path) -> N
 
 def test_search_index_holds_every_record_page(built: Path) -> None:
     index = (built / "search" / "search_index.json").read_text(encoding="utf-8")
-    for name in read_site(built):
-        if record_page(name):
+    pages = read_site(built)
+    for name in pages:
+        if record_page(name, pages):
             assert f'"location":"{name.removesuffix("index.html")}"' in index.replace(" ", ""), name
 
 
@@ -115,7 +118,9 @@ def test_every_page_is_at_most_three_clicks_from_home(built: Path) -> None:
                     depth[target[0]] = depth[name] + 1
                     following.append(target[0])
         frontier = following
-    far = sorted(name for name in pages if depth.get(name, 99) > 3 and name != "404.html")
+    far = sorted(
+        name for name, page in pages.items() if depth.get(name, 99) > 3 and page.is_article and name != "404.html"
+    )
     assert far == []
 
 
@@ -125,7 +130,8 @@ def test_open_data_matches_the_pages(built: Path) -> None:
     import xml.etree.ElementTree as ElementTree
 
     measures = json.loads((built / "data" / "measures.json").read_text(encoding="utf-8"))
-    pages = {name.split("/")[1] for name in read_site(built) if name.startswith("measures/") and record_page(name)}
+    site = read_site(built)
+    pages = {name.split("/")[1] for name in site if name.startswith("measures/") and record_page(name, site)}
     assert {m["id"] for m in measures} == pages
     citation = measures[0]["summary"]["cite"][0]
     assert set(citation) == {"source", "para", "paragraphs", "basis", "url"}
@@ -141,3 +147,22 @@ def test_open_data_matches_the_pages(built: Path) -> None:
     assert all(len(line) <= 75 for line in calendar.split(b"\r\n"))
     schema = json.loads((built / "schema" / "measures.schema.json").read_text(encoding="utf-8"))
     assert schema["title"].startswith("Measure")
+
+
+def test_edit_links_open_the_yaml_a_page_comes_from(built: Path) -> None:
+    repo = "https://github.com/china-trade-tracker/china-trade-tracker/edit/main/"
+    pages = read_site(built)
+    for name, page in pages.items():
+        edits = [href for href in page.all_links if href.startswith(repo)]
+        if record_page(name, pages):
+            folder, record_id = name.split("/")[:2]
+            assert edits == [f"{repo}content/{folder}/{record_id}.yaml"], name
+        elif name in ("index.html", "about/index.html", "contributing/index.html"):
+            assert edits == [f"{repo}docs/{name.removesuffix('index.html').rstrip('/') or 'index'}.md"], name
+
+
+def test_a_former_id_redirects_to_the_renamed_record(tmp_path: Path) -> None:
+    site = mkdocs_build(make_site(tmp_path, CORPUS / "content"))
+    html = (site / "measures" / "example-city-subsidy" / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=../example-city-premium-subsidy/">' in html
+    assert (site / "measures" / "example-city-premium-subsidy" / "index.html").is_file()

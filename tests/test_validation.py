@@ -29,61 +29,61 @@ CASES = {
         MEASURE,
         "eligible_firms:",
         "eligible_firm:",
-        f"{MEASURE}:10:1: error: unknown field 'eligible_firm'\n  hint: did you mean 'eligible_firms'?",
+        f"{MEASURE}:11:1: error: unknown field 'eligible_firm'\n  hint: did you mean 'eligible_firms'?",
     ),
     "wrong type": (
         SOURCE,
         "official: true",
         "official: maybe",
-        f"{SOURCE}:4:11: error: official: expected true or false, found 'maybe'\n  hint: write true or false",
+        f"{SOURCE}:5:11: error: official: expected true or false, found 'maybe'\n  hint: write true or false",
     ),
     "text where a list belongs": (
         MEASURE,
         "agencies: [example-ministry]",
         "agencies: example-ministry",
-        f"{MEASURE}:6:11: error: agencies: expected a list\n"
+        f"{MEASURE}:7:11: error: agencies: expected a list\n"
         "  hint: write it as a list: `- example-ministry` on its own line",
     ),
     "number where text belongs": (
         MEASURE,
         "title: Example City premium subsidy",
         "title: 2025",
-        f"{MEASURE}:1:8: error: title: expected text, found a whole number (2025)\n"
+        f"{MEASURE}:2:8: error: title: expected text, found a whole number (2025)\n"
         '  hint: put the value in quotes: "2025"',
     ),
     "unknown choice": (
         MEASURE,
         "level: municipal",
         "level: city",
-        f"{MEASURE}:8:8: error: level: unknown value 'city'\n"
+        f"{MEASURE}:9:8: error: level: unknown value 'city'\n"
         "  hint: expected one of: municipal, national, national-financial-institution, provincial",
     ),
     "bad date": (
         SOURCE,
         "published: 2025-03-01",
         "published: 2025-02-30",
-        f"{SOURCE}:9:12: error: published: bad date: '2025-02-30' has day 30; February 2025 has 28 days\n"
+        f"{SOURCE}:10:12: error: published: bad date: '2025-02-30' has day 30; February 2025 has 28 days\n"
         "  hint: write 2025-05-14, 2025-05 or 2025; leave the field out when the date is unknown",
     ),
     "unknown id": (
         MEASURE,
         "agencies: [example-ministry]",
         "agencies: [example-ministy]",
-        f"{MEASURE}:6:12: error: agencies[0]: unknown agency 'example-ministy'\n"
+        f"{MEASURE}:7:12: error: agencies[0]: unknown agency 'example-ministy'\n"
         "  hint: did you mean 'example-ministry'?",
     ),
     "paragraph beyond the source's last": (
         MEASURE,
         '{source: example-notice, para: "1-2"}',
         '{source: example-notice, para: "2-4"}',
-        f"{MEASURE}:18:40: error: figures[0].cite[0].para: source 'example-notice' has no paragraph '4'\n"
+        f"{MEASURE}:19:40: error: figures[0].cite[0].para: source 'example-notice' has no paragraph '4'\n"
         "  hint: its paragraphs are: 1-3",
     ),
     "file name and id mismatch": (
         MEASURE,
         "title:",
         "id: example-city-subsidy\ntitle:",
-        f"{MEASURE}:1:5: error: id 'example-city-subsidy' does not match the file name "
+        f"{MEASURE}:2:5: error: id 'example-city-subsidy' does not match the file name "
         "'example-city-premium-subsidy.yaml'\n"
         "  hint: rename the file to example-city-subsidy.yaml, or remove the `id:` line (the file name is the id)",
     ),
@@ -91,29 +91,29 @@ CASES = {
         MEASURE,
         "level: municipal",
         "level: [municipal",
-        f"{MEASURE}:9:12: error: YAML syntax: did not find expected ',' or ']' "
-        "(while parsing a flow sequence that starts at line 8, column 8)\n"
+        f"{MEASURE}:10:12: error: YAML syntax: did not find expected ',' or ']' "
+        "(while parsing a flow sequence that starts at line 9, column 8)\n"
         "  hint: check the indentation and quoting on this line",
     ),
     "claim without citation": (
         MEASURE,
         "    - {source: example-notice, para: 2}\n",
         "    []\n",
-        f"{MEASURE}:5:5: error: summary.cite: needs at least one item\n"
+        f"{MEASURE}:6:5: error: summary.cite: needs at least one item\n"
         "  hint: add at least one citation that supports the claim",
     ),
     "missing required field": (
         MEASURE,
         "jurisdiction: example-city\n",
         "",
-        f"{MEASURE}:1:1: error: missing required field 'jurisdiction'\n"
+        f"{MEASURE}:2:1: error: missing required field 'jurisdiction'\n"
         "  hint: add `jurisdiction:` (The place the measure applies in)",
     ),
     "measure part of itself": (
         MEASURE,
         "measure: example-insurance-programme\ntopics",
         "measure: example-city-premium-subsidy\ntopics",
-        f"{MEASURE}:31:14: error: relations[1].measure: a measure cannot refer to itself\n"
+        f"{MEASURE}:32:14: error: relations[1].measure: a measure cannot refer to itself\n"
         "  hint: name another record, or remove this reference",
     ),
 }
@@ -143,12 +143,12 @@ def test_every_problem_in_every_file_is_reported_at_once(corpus_copy: Path, caps
     assert status == 1
     located = [line.split(": error: ")[0] for line in err.splitlines() if ": error: " in line]
     assert located == [
-        "content/agencies/example-insurer.yaml:2:7",
-        f"{MEASURE}:6:12",
-        f"{MEASURE}:8:8",
-        f"{SOURCE}:4:11",
+        "content/agencies/example-insurer.yaml:3:7",
+        f"{MEASURE}:7:12",
+        f"{MEASURE}:9:8",
+        f"{SOURCE}:5:11",
     ]
-    assert err.endswith("4 problems found; nothing was written.\n")
+    assert err.endswith("4 problems found.\n")
 
 
 def test_a_cycle_of_parts_is_reported_where_it_closes(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -160,7 +160,7 @@ def test_a_cycle_of_parts_is_reported_where_it_closes(corpus_copy: Path, capsys:
     status, err = check(capsys)
     assert status == 1
     assert err.startswith(
-        f"{MEASURE}:31:14: error: relations[1].measure: measure chain loops back on itself: "
+        f"{MEASURE}:32:14: error: relations[1].measure: measure chain loops back on itself: "
         "example-city-premium-subsidy -> example-insurance-programme -> example-city-premium-subsidy\n"
         "  hint: a measure cannot be part of itself, even through others; remove one link\n"
     )
@@ -174,4 +174,14 @@ def test_a_file_name_that_is_not_an_id_is_refused(corpus_copy: Path, capsys: pyt
         "content/measures/Example_City.yaml:1:1: error: 'Example_City.yaml' is not a valid file name "
         "for a record\n  hint: use lower-case letters, digits and single hyphens, at most 80 characters, "
         "e.g. example-city.yaml" in err
+    )
+
+
+def test_a_former_id_must_be_free(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    edit(MEASURE, "aliases: [example-city-subsidy]", "aliases: [example-insurance-programme]")
+    status, err = check(capsys)
+    assert status == 1
+    assert err.startswith(
+        f"{MEASURE}:34:11: error: aliases[0]: 'example-insurance-programme' is the id of another measure\n"
+        "  hint: a former id must be free; remove it, or rename that record\n"
     )

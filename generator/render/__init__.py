@@ -18,6 +18,7 @@ from generator.render.indexes import (
 )
 from generator.render.markdown import page_path
 from generator.render.records import render_record
+from generator.render.redirects import redirects
 from generator.site import SiteInfo
 
 
@@ -37,6 +38,7 @@ def render_site(catalog: Catalog, site: SiteInfo) -> dict[str, str]:
     )
     files["people/index.md"] = simple_index(catalog, "people", "People", "The people the sources name.")
     files.update(data_files(catalog))
+    files.update(redirects(catalog))
     files[FEED_PATH] = atom_feed(catalog, site.url, site.name)
     files[CALENDAR_PATH] = icalendar(catalog, site.url)
     return dict(sorted(files.items()))

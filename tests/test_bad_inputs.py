@@ -1,0 +1,57 @@
+"""Every bad input in tests/bad_inputs/ gets its exact message, exit status 1, and leaves output untouched.
+
+Each case is a folder whose `content/` files are laid over a copy of the fixture corpus, and
+whose `expected.txt` is the checker's exact output. After an intended change of wording,
+refresh with `pytest tests/test_bad_inputs.py --update-goldens` and review the diff.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, ROOT
+
+from generator.cli import main
+
+CASES = ROOT / "tests" / "bad_inputs"
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def good_output(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the corpus at ./content, built once into ./out."""
+    shutil.copytree(CORPUS / "content", tmp_path / "content")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", "--content", "content", "--out", "out"]) == 0
+    return tmp_path / "out"
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
+def test_bad_input_is_refused_with_its_message(
+    case: str, good_output: Path, capsys: pytest.CaptureFixture[str], update_goldens: bool
+) -> None:
+    shutil.copytree(CASES / case / "content", "content", dirs_exist_ok=True)
+    before = snapshot(good_output)
+    capsys.readouterr()
+    started = time.perf_counter()
+    status = main(["check", "--content", "content"])
+    elapsed = time.perf_counter() - started
+    err = capsys.readouterr().err
+    expected = CASES / case / "expected.txt"
+    if update_goldens:
+        expected.write_text(err, encoding="utf-8")
+    assert status == 1
+    assert err == expected.read_text(encoding="utf-8")
+    assert "Traceback" not in err
+    assert elapsed < 5, "a bad input must be refused fast"  # generous: refused in milliseconds here
+
+    assert main(["build", "--content", "content", "--out", "out"]) == 1
+    build_err = capsys.readouterr().err
+    assert build_err == err.replace("found.\n", "found; nothing was written.\n")
+    assert snapshot(good_output) == before
