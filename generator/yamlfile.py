@@ -69,7 +69,7 @@ def read_node(path: Path, shown_as: str, first_line: str) -> tuple[yaml.MappingN
         hint = "indent with spaces, not tabs" if "\t" in bad_line else "check the indentation and quoting on this line"
         return None, [*problems, Problem(shown_as, line, column, message, hint)]
     if alias is not None:
-        line, column = alias.start_mark.line + 1, alias.start_mark.column + 1
+        line, column = alias
         message = "YAML aliases (*name) are not allowed in content: the limit is zero, which keeps reading bounded"
         return None, [Problem(shown_as, line, column, message, "write the value out in full")]
     if node is None:
@@ -88,8 +88,8 @@ def read_node(path: Path, shown_as: str, first_line: str) -> tuple[yaml.MappingN
     return node, problems
 
 
-def _first_alias(text: str) -> yaml.AliasEvent | None:
-    """The first alias in the text, found from parser events before anything is composed.
+def _first_alias(text: str) -> tuple[int, int] | None:
+    """Line and column of the first alias in the text, found from parser events before composing.
 
     Composing shares an aliased node instead of copying it, but everything that walks the
     tree afterwards would not; refusing aliases outright keeps a "billion laughs" harmless.
@@ -98,6 +98,6 @@ def _first_alias(text: str) -> yaml.AliasEvent | None:
     if "*" not in text:
         return None
     for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.AliasEvent):
-            return event
+        if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+            return event.start_mark.line + 1, event.start_mark.column + 1
     return None
