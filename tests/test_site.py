@@ -101,7 +101,8 @@ def test_user_html_is_shown_as_text_never_as_markup(tmp_path: Path) -> None:
     html = (site / "measures" / "example-insurance-programme" / "index.html").read_text(encoding="utf-8")
     assert "with &lt;b&gt;faster&lt;/b&gt; claims" in html
     assert "<b>faster</b>" not in html
-    assert "[click](javascript:alert(1)) {: onclick=x} {{ config }}" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; [click](javascript:alert(1)) {: onclick=x} {{ config }}" in html
+    assert "<script>alert(1)" not in html
     assert 'href="javascript:' not in html
 
 
