@@ -20,6 +20,7 @@ from generator.problems import ContentError
 from generator.render import render_site
 from generator.render.indexes import HIGHLIGHTS_MARKER, highlights
 from generator.render.records import SECTION_TITLES
+from generator.render.reference import REFERENCE_MARKER, field_reference
 from generator.schema import schemas
 from generator.site import SiteInfo, with_slash
 
@@ -59,8 +60,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Put the newest and most referenced measures into the hand-written home page."""
-    return markdown.replace(HIGHLIGHTS_MARKER, _highlights) if page.file.src_uri == "index.md" else markdown
+    """Fill the hand-written pages' markers: the home page's lists, the contributors' field reference."""
+    return markdown.replace(HIGHLIGHTS_MARKER, _highlights).replace(REFERENCE_MARKER, field_reference())
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

@@ -186,3 +186,17 @@ def test_bad_content_stops_mkdocs_and_leaves_the_previous_site(tmp_path: Path) -
     assert "content/measures/example-city-premium-subsidy.yaml:9:8: error: level: unknown value 'city'" in result.stderr
     after = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
     assert after == before
+
+
+def test_the_contributing_page_documents_every_field(built: Path) -> None:
+    import dataclasses
+
+    from generator.model import RECORD_TYPES
+
+    html = (built / "contributing" / "index.html").read_text(encoding="utf-8")
+    for cls in RECORD_TYPES.values():
+        for field in dataclasses.fields(cls):
+            if field.name != "id":
+                assert f"<code>{field.name}</code>" in html, (cls.__name__, field.name)
+    for part in ("Citation", "Claim", "Figure", "DatedFact", "StatusFact", "Relation", "Paragraph", "Role"):
+        assert f'id="{part.lower()}"' in html, part
