@@ -116,6 +116,8 @@ def claims(record: Record) -> Iterator[tuple[str, Statement, tuple[Citation, ...
             yield f"provision-{number}", provision, provision.cite
         for number, figure in enumerate(record.figures, 1):
             yield f"figure-{number}", figure, figure.cite
+        for number, question in enumerate(record.open_questions, 1):
+            yield f"open-{number}", question, question.cite
     elif isinstance(record, Person):
         for number, role in enumerate(record.roles, 1):
             yield f"role-{number}", role, role.cite

@@ -176,6 +176,10 @@ class Measure:
     eligible_firms: tuple[EligibleFirms, ...] = doc("Which firms can benefit.", default=("unknown",))
     provisions: tuple[Claim, ...] = doc("Key provisions, each with its citations.", default=())
     figures: tuple[Figure, ...] = doc("Numbers that describe the measure.", default=())
+    open_questions: tuple[Claim, ...] = doc(
+        "Caveats: what the sources leave open or only imply about the measure, each with its citations.",
+        default=(),
+    )
     relations: tuple[Relation, ...] = doc("Typed links to other measures.", default=())
     topics: tuple[TopicId, ...] = doc("Topics the measure belongs to.", default=())
     people: tuple[PersonId, ...] = doc("People who announced or spoke for the measure.", default=())

@@ -148,13 +148,13 @@ def test_the_measures_table_filters_and_keeps_its_state_in_the_address(page: Pag
     page.goto(site_url + "measures/")
     rows = page.locator("article table tbody tr")
     total = rows.count()
-    page.select_option("select[name='level']", "Local: municipal")
+    page.select_option("select[name='level']", "Municipal")
     visible = page.locator("article table tbody tr:not([hidden])")
     assert 0 < visible.count() < total
-    assert "level=Local" in page.url
+    assert "level=Municipal" in page.url
     shared = page.url
     page.goto(shared)
-    assert page.locator("select[name='level']").input_value() == "Local: municipal"
+    assert page.locator("select[name='level']").input_value() == "Municipal"
     assert page.locator("article table tbody tr:not([hidden])").count() == visible.count()
     page.locator("th button", has_text="Year").click()
     assert "sort=year" in page.url

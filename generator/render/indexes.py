@@ -7,7 +7,7 @@ from collections.abc import Callable
 from generator.catalog import Catalog, claims
 from generator.dates import PartialDate
 from generator.export import figures
-from generator.model import Measure, Source
+from generator.model import Measure, Person, Source
 from generator.render.markdown import date, link, locator, number, paragraph_anchor, source_label, table, text
 from generator.render.records import FIRMS, LEVELS, STATUSES, badges, name, provenance
 from generator.vocabulary import INSTRUMENTS
@@ -18,25 +18,20 @@ def index_front_matter(*extra: str) -> list[str]:
     return ["---", "search:", "  boost: 0.5", *extra, "---", ""]
 
 
-def _measure_rows(catalog: Catalog, measures: list[Measure]) -> list[str]:
+def _measure_rows(catalog: Catalog, measures: list[Measure], where: bool = True) -> list[str]:
+    """A table of measures; ``where=False`` drops the place column on pages grouped by place."""
     rows = []
     for measure in sorted(measures, key=lambda m: (m.title.lower(), m.id)):
         place = catalog.places[measure.jurisdiction]
         announced = measure.dates.announced.on if measure.dates.announced else None
-        rows.append(
-            [
-                link(measure.title, ("measures", measure.id)),
-                link(place.name, ("places", place.id)),
-                LEVELS[measure.level],
-                STATUSES[measure.current_status],
-                date(announced),
-            ]
-        )
-    return table(["Measure", "Where", "Level", "Status", "Announced"], rows)
-
-
-def _level_group(measure: Measure) -> str:
-    return "National" if measure.level in ("national", "national-financial-institution") else "Local"
+        cells = [link(measure.title, ("measures", measure.id))]
+        cells += [link(place.name, ("places", place.id))] if where else []
+        cells += [LEVELS[measure.level], STATUSES[measure.current_status], date(announced)]
+        rows.append(cells)
+    header = (
+        ["Measure", "Where", "Level", "Status", "Announced"] if where else ["Measure", "Level", "Status", "Announced"]
+    )
+    return table(header, rows)
 
 
 def measures_index(catalog: Catalog) -> str:
@@ -48,9 +43,9 @@ def measures_index(catalog: Catalog) -> str:
             [
                 link(measure.title, ("measures", measure.id)),
                 "; ".join(INSTRUMENTS[i].label for i in measure.instruments),
-                "; ".join(text(catalog.agencies[a].abbreviation or catalog.agencies[a].name) for a in measure.agencies),
+                "; ".join(text(catalog.agencies[a].name) for a in measure.agencies),
                 text(catalog.places[measure.jurisdiction].name),
-                f"{_level_group(measure)}: {LEVELS[measure.level].lower()}",
+                LEVELS[measure.level],
                 STATUSES[measure.current_status],
                 "; ".join(FIRMS[f] for f in measure.eligible_firms),
                 str(announced.year) if announced else "unknown",
@@ -102,9 +97,10 @@ def _grouped(catalog: Catalog, folder: str, title: str, intro: str, members: dic
     lines = [*index_front_matter(), f"# {title}", "", intro, ""]
     for record_id in sorted(catalog.folder(folder), key=lambda i: name(catalog.folder(folder)[i]).lower()):
         record = catalog.folder(folder)[record_id]
-        lines += [f"## {text(name(record))}", "", f"Page: {link(name(record), (folder, record_id))}", ""]
+        lines += [f"## {link(name(record), (folder, record_id))}", ""]
         measures = members.get(record_id, [])
-        lines += [*_measure_rows(catalog, measures), ""] if measures else ["No measures yet.", ""]
+        rows = _measure_rows(catalog, measures, where=folder != "places")
+        lines += [*rows, ""] if measures else ["No measure on the site is listed here.", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -155,10 +151,6 @@ def timeline(catalog: Catalog) -> str:
             fact = getattr(measure.dates, stage)
             if fact:
                 dated.append((fact.on, f"{link(measure.title, ('measures', measure.id))} {label}"))
-    for source in catalog.sources.values():
-        entry = f"{link(source.title, ('sources', source.id))} published"
-        if source.published:
-            dated.append((source.published, entry))
     lines = [
         *index_front_matter(),
         "# Timeline",
@@ -187,6 +179,8 @@ def simple_index(catalog: Catalog, folder: str, title: str, intro: str) -> str:
     for record_id in sorted(records, key=lambda i: name(records[i]).lower()):
         record = records[record_id]
         extra = f" {badges(record)}: {provenance(record)}" if isinstance(record, Source) else ""
+        if isinstance(record, Person):
+            extra = ": " + "; ".join(text(role.title) for role in record.roles)
         lines.append(f"- {link(name(record), (folder, record_id))}{extra}")
     return "\n".join(lines).rstrip() + "\n"
 

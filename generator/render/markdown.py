@@ -81,9 +81,11 @@ def locator(citation: Citation, source: Source) -> str:
 
 
 def source_label(source: Source) -> str:
-    """Publisher and date, the short name of a source in footnotes."""
-    publisher = source.publisher if source.publisher != "unknown" else "Unknown publisher"
-    return f"{publisher}, {date(source.published)}" if source.published else f"{publisher}, undated"
+    """The short name of a source: its publisher and date, or its title when the publisher is unknown."""
+    when = date(source.published) if source.published else "undated"
+    if source.publisher == "unknown":
+        return f"{source.title} (publisher unknown, {when})"
+    return f"{source.publisher}, {when}"
 
 
 _UNITS = {
@@ -143,9 +145,12 @@ class Footnotes:
                 if citation.basis == "inferred"
                 else "Stated in"
             )
-            lines.append(
-                f"[^{number}]: {basis} {text(source_label(source))}, [*{text(source.title)}*, {where}]({target})."
-            )
+            cited = f"[*{text(source.title)}*, {where}]({target})"
+            if source.publisher == "unknown":
+                when = date(source.published) if source.published else "undated"
+                lines.append(f"[^{number}]: {basis} {cited} (publisher unknown, {when}).")
+            else:
+                lines.append(f"[^{number}]: {basis} {text(source_label(source))}, {cited}.")
         return lines
 
 

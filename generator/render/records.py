@@ -182,30 +182,43 @@ def _figures(figures: tuple[Figure, ...], notes: Footnotes) -> list[str]:
 def _measure(catalog: Catalog, measure: Measure, notes: Footnotes) -> list[str]:
     lines = []
     lines += [f"{anchor('summary')}{_claim(measure.summary, notes)}", ""]
-    lines += _facts(
-        [
-            ("Issued by", _links(catalog, "agencies", measure.agencies)),
-            ("Where", f"{_links(catalog, 'places', (measure.jurisdiction,))} ({LEVELS[measure.level].lower()})"),
-            ("Status", anchor("status") + _status(measure.status, notes)),
-            ("Announced", anchor("date-announced") + _dated(measure.dates.announced, notes)),
-            ("Implemented", anchor("date-implemented") + _dated(measure.dates.implemented, notes)),
-            ("Removed", anchor("date-removed") + _dated(measure.dates.removed, notes)),
-            ("For", "; ".join(FIRMS[firms] for firms in measure.eligible_firms)),
-            ("Instrument", "; ".join(INSTRUMENTS[i].label for i in measure.instruments)),
-            ("Topics", _links(catalog, "topics", measure.topics)),
-            ("People", _links(catalog, "people", measure.people)),
-        ]
-    )
+    rows = [
+        ("Issued by", _links(catalog, "agencies", measure.agencies)),
+        ("Where", f"{_links(catalog, 'places', (measure.jurisdiction,))} ({LEVELS[measure.level].lower()})"),
+        ("Status", anchor("status") + _status(measure.status, notes)),
+    ]
+    unknown = []
+    for stage, label in (("announced", "Announced"), ("implemented", "Implemented"), ("removed", "Removed")):
+        fact = getattr(measure.dates, stage)
+        if fact:
+            rows.append((label, anchor(f"date-{stage}") + _dated(fact, notes)))
+        else:
+            unknown.append(stage)
+    if unknown:
+        rows.append(("Dates unknown", ", ".join(unknown)))
+    rows += [
+        ("For", "; ".join(FIRMS[firms] for firms in measure.eligible_firms)),
+        ("Instrument", "; ".join(INSTRUMENTS[i].label for i in measure.instruments)),
+    ]
+    if measure.topics:
+        rows.append(("Topics", _links(catalog, "topics", measure.topics)))
+    if measure.people:
+        rows.append(("People", _links(catalog, "people", measure.people)))
+    lines += _facts(rows)
     if measure.provisions:
         lines += ["## Provisions", ""]
         lines += [f"- {anchor(f'provision-{i}')}{_claim(p, notes)}" for i, p in enumerate(measure.provisions, 1)]
         lines.append("")
     lines += _figures(measure.figures, notes)
+    if measure.open_questions:
+        lines += ["## What the sources leave open", ""]
+        lines += [f"- {anchor(f'open-{i}')}{_claim(q, notes)}" for i, q in enumerate(measure.open_questions, 1)]
+        lines.append("")
     if measure.relations:
         lines += ["## Related measures", ""]
         lines += [f"- {RELATIONS[r.type][0]}: {_links(catalog, 'measures', (r.measure,))}" for r in measure.relations]
         lines.append("")
-    parts = [other for kind, other in catalog.inverse_relations.get(measure.id, []) if kind == "part-of"]
+    parts = parts_of(catalog, measure.id)
     if parts:
         lines += ["## Parts", "", "The measures this one groups:", ""]
         lines += [f"- {_links(catalog, 'measures', (part,))}" for part in parts]
@@ -277,12 +290,20 @@ def _source(catalog: Catalog, source: Source, notes: Footnotes) -> list[str]:
         heading = paragraph.label or f"Paragraph {paragraph.ref}"
         lines += [f"### {text(heading)} {{#{paragraph_anchor(paragraph.ref)}}}", "", text(paragraph.gist), ""]
         citing = catalog.citing.get((source.id, paragraph.ref), [])
-        if citing:
+        own = [claim for claim in citing if claim.citation.paragraphs()[0] == paragraph.ref]
+        ranges = dict.fromkeys(c.citation.paragraphs() for c in citing if c.citation.paragraphs()[0] != paragraph.ref)
+        if own:
             lines += ["Cited by:", ""]
-            lines += [f"- {_citing(catalog, claim)}" for claim in citing]
+            lines += [f"- {_citing(catalog, claim)}" for claim in own]
             lines.append("")
-        else:
-            lines += ["Not cited by any record yet.", ""]
+        for refs in ranges:
+            lines += [
+                f"Also cited as part of paras. {refs[0]}–{refs[-1]}: those claims are listed under "
+                f"[paragraph {refs[0]}](#{paragraph_anchor(refs[0])}).",
+                "",
+            ]
+        if not citing:
+            lines += ["No record cites this paragraph.", ""]
     return lines
 
 
@@ -307,8 +328,6 @@ def _citing(catalog: Catalog, claim: CitingClaim) -> str:
 
 def _agency(catalog: Catalog, agency: Agency, notes: Footnotes) -> list[str]:
     rows = [("Kind", agency.kind.replace("-", " "))]
-    if agency.name_zh:
-        rows.append(("Chinese name", text(agency.name_zh)))
     if agency.abbreviation:
         rows.append(("Abbreviation", text(agency.abbreviation)))
     if agency.parent:
@@ -324,7 +343,7 @@ def diagram(catalog: Catalog, key: Key) -> list[str]:
     record = catalog.get(key)
     edges: list[tuple[Key, str, Key]] = []
     if isinstance(record, Measure):
-        edges += [(("agencies", a), "issues", key) for a in record.agencies]
+        edges += [(("agencies", a), "responsible for", key) for a in record.agencies]
         edges += [(key, RELATIONS[r.type][0].lower(), ("measures", r.measure)) for r in record.relations]
         edges += [
             (("measures", other), RELATIONS[kind][0].lower(), key)
@@ -336,7 +355,9 @@ def diagram(catalog: Catalog, key: Key) -> list[str]:
         if record.parent:
             edges.append((key, "part of", ("agencies", record.parent)))
         edges += [(("agencies", a.id), "part of", key) for a in catalog.agencies.values() if a.parent == record.id]
-        edges += [(key, "issues", ("measures", m.id)) for m in catalog.measures.values() if record.id in m.agencies]
+        edges += [
+            (key, "responsible for", ("measures", m.id)) for m in catalog.measures.values() if record.id in m.agencies
+        ]
     if not edges:
         return []
     nodes = list(dict.fromkeys([key] + [end for edge in edges for end in (edge[0], edge[2])]))
@@ -359,16 +380,14 @@ def _mermaid(label: str) -> str:
 def _person(catalog: Catalog, person: Person, notes: Footnotes) -> list[str]:
     lines = ["## Roles", ""]
     for i, role in enumerate(person.roles, 1):
-        at = f", {_links(catalog, 'agencies', (role.agency,))}" if role.agency else ""
         cited = notes.cite(role.cite) + inferred_badge(role.cite)
-        lines.append(f"- {anchor(f'role-{i}')}{text(role.title)}{at}{cited}")
+        body = f" (body: {_links(catalog, 'agencies', (role.agency,))})" if role.agency else ""
+        lines.append(f"- {anchor(f'role-{i}')}{text(role.title)}{cited}{body}")
     return [*lines, ""]
 
 
 def _place(catalog: Catalog, place: Place, notes: Footnotes) -> list[str]:
     rows: list[tuple[str, str]] = [("Kind", place.kind)]
-    if place.name_zh:
-        rows.append(("Chinese name", text(place.name_zh)))
     if place.parent:
         rows.append(("Part of", _links(catalog, "places", (place.parent,))))
     lines = [f"{anchor('description')}{_claim(place.description, notes)}", "", *_facts(rows)]
@@ -376,8 +395,7 @@ def _place(catalog: Catalog, place: Place, notes: Footnotes) -> list[str]:
 
 
 def _topic(catalog: Catalog, topic: Topic, notes: Footnotes) -> list[str]:
-    lines = [f"Chinese term: {text(topic.name_zh)}", ""] if topic.name_zh else []
-    lines += [f"{anchor('description')}{_claim(topic.description, notes)}", ""]
+    lines = [f"{anchor('description')}{_claim(topic.description, notes)}", ""]
     if topic.parent:
         lines += [f"Broader topic: {_links(catalog, 'topics', (topic.parent,))}", ""]
     return lines + _figures(topic.figures, notes)
@@ -398,9 +416,16 @@ def _event(catalog: Catalog, event: Event, notes: Footnotes) -> list[str]:
     return lines + _figures(event.figures, notes)
 
 
+def parts_of(catalog: Catalog, measure_id: str) -> list[str]:
+    """The ids of the measures that are part of this one, ordered by title."""
+    parts = {other for kind, other in catalog.inverse_relations.get(measure_id, []) if kind == "part-of"}
+    return sorted(parts, key=lambda part: (catalog.measures[part].title.lower(), part))
+
+
 def _referenced_by(catalog: Catalog, key: Key) -> list[str]:
-    """Every record page that links here, grouped by section."""
-    inbound = catalog.referenced_by.get(key, [])
+    """Every record page that links here, grouped by section (a package's parts are listed above)."""
+    listed = {("measures", part) for part in parts_of(catalog, key[1])} if key[0] == "measures" else set()
+    inbound = [k for k in catalog.referenced_by.get(key, []) if k not in listed]
     if not inbound:
         return []
     lines = ["## Referenced by", ""]
