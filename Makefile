@@ -7,7 +7,7 @@ CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve check check-github pages schema goldens clean
+.PHONY: site test lint bench serve check check-github pages schema goldens clean
 
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,9 @@ schema: $(READY)  ## Regenerate the JSON Schema files in site_config/schema/
 
 goldens: $(READY)  ## Refresh the golden files after an intended rendering change
 	$(BIN)/python -m pytest tests/test_golden.py --update-goldens
+
+bench: $(READY) $(CHROMIUM)  ## Benchmarks at 1,000 / 3,000 / 10,000 measures -> benchmarks/results.md
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) site build

@@ -76,7 +76,7 @@ def write_corpus(measures: int, out: Path, seed: int = 1) -> None:
         )
         relation = f"relations:\n  - {{type: part-of, measure: measure-{rng.randrange(i)}}}\n" if i else ""
         files[f"measures/measure-{i}.yaml"] = (
-            f"title: \"Measure {i}: {sentence(rng, 5)}\"\nsummary:\n{claim('  ')}"
+            f'title: "Measure {i}: {sentence(rng, 5)}"\nsummary:\n{claim("  ")}'
             f"agencies: [agencie-{i % counts['agencies']}]\njurisdiction: place-{i % counts['places']}\n"
             f"level: {rng.choice(['national', 'provincial', 'municipal'])}\n"
             f"instruments: [export-credit-insurance]\neligible_firms: [smes]\n"
