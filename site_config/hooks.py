@@ -10,16 +10,20 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from generator.history import last_changes
+from generator.html import collapse_whitespace
 from generator.load import load_catalog
+from generator.navigation import groups
 from generator.problems import ContentError
 from generator.render import render_site
 from generator.render.indexes import HIGHLIGHTS_MARKER, highlights
-from generator.render.records import SECTION_TITLES
+from generator.render.markdown import page_path
+from generator.render.records import SECTION_TITLES, name
 from generator.render.reference import REFERENCE_MARKER, field_reference
 from generator.schema import schemas
 from generator.site import SiteInfo, with_slash
@@ -29,12 +33,14 @@ _generated: dict[str, str] = {}
 """Site path -> text of every generated file, made in ``on_pre_build``."""
 _highlights = ""
 """The home page's generated lists, made with the other pages."""
+_titles: dict[str, str] = {}
+"""Record page path -> the record's name, for ordering the navigation."""
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Check the content and render every page before MkDocs empties site/: a bad record stops
     the build with every problem listed, and the previous site stays as it was."""
-    global _generated, _highlights
+    global _generated, _highlights, _titles
     content_dir = Path(config.config_file_path).parent / _CONTENT
     try:
         site = SiteInfo(
@@ -48,14 +54,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
     except ContentError as error:
         raise PluginError(f"content has {len(error.problems)} problem(s):\n{error}") from None
     _highlights = highlights(catalog)
+    _titles = {page_path(key): name(catalog.get(key)) for key in catalog.keys()}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages (in memory, never written into docs/) and the JSON Schemas."""
     for path, text in _generated.items():
         files.append(File.generated(config, path, content=text))
-    for name, text in schemas().items():
-        files.append(File.generated(config, f"schema/{name}", content=text))
+    for schema_file, text in schemas().items():
+        files.append(File.generated(config, f"schema/{schema_file}", content=text))
     return files
 
 
@@ -65,16 +72,64 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Order and title the generated sections as ``SECTION_TITLES`` says."""
+    """Order and title the generated sections as ``SECTION_TITLES`` says; sort each section's
+    records by name and split a long one into groups (``generator.navigation``), so that with
+    ``navigation.prune`` a page carries one group of links, not the whole section."""
     order = list(SECTION_TITLES)
     sections = {item.title.lower(): item for item in nav.items if isinstance(item, Section)}
-    for folder, title in SECTION_TITLES.items():
-        if folder in sections:
-            sections[folder].title = title
+    for folder, section in sections.items():
+        section.title = SECTION_TITLES.get(folder, section.title)
+        _group(section)
     pages = [item for item in nav.items if not isinstance(item, Section)]
     ordered = sorted(sections.items(), key=lambda pair: order.index(pair[0]) if pair[0] in order else len(order))
     nav.items = pages + [section for _, section in ordered]
+    _link_in_order(nav)
     return nav
+
+
+def _group(section: Section) -> None:
+    first = [c for c in section.children if isinstance(c, Page) and not _is_record(c)]
+    records = sorted(
+        (c for c in section.children if isinstance(c, Page) and _is_record(c)),
+        key=lambda page: _titles[page.file.src_uri].lower(),
+    )
+    runs = groups([_titles[page.file.src_uri] for page in records])
+    if len(runs) == 1:
+        section.children = [*first, *records]
+        return
+    section.children = list(first)
+    for run in runs:
+        group = Section(run.label, list[StructureItem](records[run.start : run.stop]))
+        group.parent = section
+        for page in group.children:
+            page.parent = group
+        section.children.append(group)
+
+
+def _is_record(item: object) -> bool:
+    return isinstance(item, Page) and item.file.src_uri in _titles
+
+
+def _link_in_order(nav: Navigation) -> None:
+    """Previous and next links follow the navigation as reordered."""
+    pages: list[Page] = []
+
+    def walk(items: list) -> None:  # type: ignore[type-arg]
+        for item in items:
+            if isinstance(item, Page):
+                pages.append(item)
+            elif isinstance(item, Section):
+                walk(item.children)
+
+    walk(nav.items)
+    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None], strict=True):
+        page.previous_page, page.next_page = before, after
+    nav.pages = pages
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Drop the template whitespace between tags (a third of a page's bytes on a large site)."""
+    return collapse_whitespace(output)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

@@ -71,3 +71,13 @@ def test_the_writer_refuses_a_folder_it_did_not_make(corpus_copy: Path) -> None:
     with pytest.raises(FileExistsError, match="was not made by the generator"):
         main(["build", "--content", "content", "--out", "out"])
     assert Path("out/notes.txt").read_text() == "mine"
+
+
+def test_collapsing_whitespace_keeps_preformatted_text() -> None:
+    from generator.html import collapse_whitespace
+
+    html = "<ul>\n    <li>a</li>\n\n    <li>b</li>\n</ul>\n<pre><code>x\n    y\n</code></pre>\n  <p>c  d</p>"
+    assert (
+        collapse_whitespace(html)
+        == "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n<pre><code>x\n    y\n</code></pre>\n<p>c  d</p>"
+    )
