@@ -7,12 +7,15 @@ refresh with `pytest tests/test_bad_inputs.py --update-goldens` and review the d
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, ROOT
+from conftest import CORPUS, ROOT, make_site
 
 from generator.cli import main
 
@@ -55,3 +58,36 @@ def test_bad_input_is_refused_with_its_message(
     build_err = capsys.readouterr().err
     assert build_err == err.replace("found.\n", "found; nothing was written.\n")
     assert snapshot(good_output) == before
+
+
+@pytest.fixture(scope="module")
+def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus built once with `mkdocs build --strict` into project/site."""
+    project = make_site(tmp_path_factory.mktemp("bad-inputs"), CORPUS / "content")
+    mkdocs(project, expect=0)
+    return project
+
+
+def mkdocs(project: Path, expect: int) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == expect, result.stderr[-2000:]
+    return result.stderr
+
+
+@pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
+def test_bad_input_stops_mkdocs_and_keeps_the_site(case: str, built_project: Path, tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    shutil.copytree(built_project, project)
+    before = snapshot(project / "site")
+    shutil.copytree(CASES / case / "content", project / "content", dirs_exist_ok=True)
+    stderr = mkdocs(project, expect=1)
+    first_problem = (CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines()[0]
+    assert first_problem.split(": error: ")[1] in stderr
+    assert "Traceback" not in stderr
+    assert snapshot(project / "site") == before
