@@ -43,7 +43,7 @@ def records_json(catalog: Catalog, folder: str) -> str:
     """Every record of a folder as a JSON array, each with the URL of its page."""
     records = catalog.folder(folder)
     rows = [{**_plain(records[i]), "url": url((folder, i))} for i in sorted(records)]
-    return json.dumps(rows, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def _csv(header: list[str], rows: Iterator[list[str]]) -> str:
@@ -163,7 +163,7 @@ def figures_json(catalog: Catalog) -> str:
         }
         for key, index, figure in figures(catalog)
     ]
-    return json.dumps(rows, indent=1, ensure_ascii=False) + "\n"
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 def figures_csv(catalog: Catalog) -> str:
