@@ -5,35 +5,41 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 GROUP_SIZE = 40
-"""Most pages one navigation group holds; with `navigation.prune`, a page's HTML carries one group."""
+"""Most entries one navigation level holds; with `navigation.prune`, a page's HTML carries only
+the levels on its own path, so a page's share of the navigation stays small at any size."""
 
 
 @dataclass(frozen=True)
 class Group:
-    """A run of pages, by title, with a label readers can scan: "Ba – Ch"."""
+    """A run of pages, by title, with a label readers can scan ("Ba – Ch"), possibly split further."""
 
     label: str
     start: int
     stop: int
+    groups: tuple[Group, ...] = ()
 
 
 def groups(titles: list[str], size: int = GROUP_SIZE) -> list[Group]:
-    """Split titles (already sorted) into runs of at most ``size``; one run when they all fit."""
+    """Split titles (already sorted) into nested runs of at most ``size`` entries per level.
+
+    Titles that all fit give one unlabelled run. Otherwise runs of ``size`` titles are made,
+    and while there are more runs than ``size``, runs are grouped again.
+    """
     if len(titles) <= size:
         return [Group("", 0, len(titles))]
-    runs = []
-    for start in range(0, len(titles), size):
-        stop = min(start + size, len(titles))
-        first, last = titles[start], titles[stop - 1]
-        runs.append(
-            Group(
-                f"{_prefix(first, titles[start - 1] if start else '')} – "
-                f"{_prefix(last, titles[stop] if stop < len(titles) else '')}",
-                start,
-                stop,
-            )
-        )
-    return runs
+    level = [_run(titles, start, min(start + size, len(titles))) for start in range(0, len(titles), size)]
+    while len(level) > size:
+        level = [
+            _run(titles, level[i].start, level[min(i + size, len(level)) - 1].stop, tuple(level[i : i + size]))
+            for i in range(0, len(level), size)
+        ]
+    return level
+
+
+def _run(titles: list[str], start: int, stop: int, inner: tuple[Group, ...] = ()) -> Group:
+    before = titles[start - 1] if start else ""
+    after = titles[stop] if stop < len(titles) else ""
+    return Group(f"{_prefix(titles[start], before)} – {_prefix(titles[stop - 1], after)}", start, stop, inner)
 
 
 def _prefix(title: str, neighbour: str) -> str:

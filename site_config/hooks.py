@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from generator.history import last_changes
 from generator.html import collapse_whitespace
 from generator.load import load_catalog
-from generator.navigation import groups
+from generator.navigation import Group, groups
 from generator.problems import ContentError
 from generator.render import render_site
 from generator.render.indexes import HIGHLIGHTS_MARKER, highlights
@@ -97,13 +97,20 @@ def _group(section: Section) -> None:
     if len(runs) == 1:
         section.children = [*first, *records]
         return
-    section.children = list(first)
-    for run in runs:
-        group = Section(run.label, list[StructureItem](records[run.start : run.stop]))
-        group.parent = section
-        for page in group.children:
-            page.parent = group
-        section.children.append(group)
+    section.children = [*first, *(_section(run, records, section) for run in runs)]
+
+
+def _section(run: Group, records: list[Page], parent: Section) -> Section:
+    """A navigation section for a group of records, nested as the group is."""
+    section = Section(run.label, [])
+    section.parent = parent
+    if run.groups:
+        section.children = [_section(inner, records, section) for inner in run.groups]
+    else:
+        section.children = list[StructureItem](records[run.start : run.stop])
+        for page in records[run.start : run.stop]:
+            page.parent = section
+    return section
 
 
 def _is_record(item: object) -> bool:
