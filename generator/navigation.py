@@ -31,6 +31,8 @@ def groups(titles: list[str], size: int = GROUP_SIZE) -> list[Group]:
     while len(level) > size:
         level = [
             _run(titles, level[i].start, level[min(i + size, len(level)) - 1].stop, tuple(level[i : i + size]))
+            if i + 1 < len(level)
+            else level[i]
             for i in range(0, len(level), size)
         ]
     return level
