@@ -6,6 +6,8 @@ not import MkDocs, so another builder (ProperDocs, Zensical) can take its place.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,6 +31,9 @@ from generator.schema import schemas
 from generator.site import SiteInfo, with_slash
 
 _CONTENT = "content"
+_INDEXED = "{*/*/index.html,index.html,about/index.html,contributing/index.html,open-data/index.html}"
+"""Record pages and hand-written pages; section pages only list what the record pages hold."""
+_NOT_INDEXED = ".footnote, pre"
 _generated: dict[str, str] = {}
 """Site path -> text of every generated file, made in ``on_pre_build``."""
 _highlights = ""
@@ -137,6 +142,30 @@ def _link_in_order(nav: Navigation) -> None:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Drop the template whitespace between tags (a third of a page's bytes on a large site)."""
     return collapse_whitespace(output)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Index the built site with Pagefind: a chunked static index in site/pagefind/, which
+    javascripts/search.js queries. Only each page's article is indexed, without its footnotes,
+    code blocks, and what the generator marks data-pagefind-ignore ("Referenced by", "Cite this
+    page": names of other pages would blur the ranking)."""
+    command = [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        config.site_dir,
+        "--glob",
+        _INDEXED,
+        "--root-selector",
+        "article",
+        "--exclude-selectors",
+        _NOT_INDEXED,
+        "--quiet",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise PluginError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

@@ -141,7 +141,7 @@ def test_random_valid_content_always_builds(files: dict[str, dict[str, Any]]) ->
             assert_only_safe_markup(markdown.markdown(text, extensions=EXTENSIONS), path)
 
 
-EXTENSIONS = ["abbr", "admonition", "attr_list", "footnotes", "tables", "toc", "meta"]
+EXTENSIONS = ["abbr", "admonition", "attr_list", "footnotes", "md_in_html", "tables", "toc", "meta"]
 SAFE_TAGS = {
     "a",
     "abbr",

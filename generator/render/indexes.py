@@ -14,8 +14,8 @@ from generator.vocabulary import INSTRUMENTS
 
 
 def index_front_matter(*extra: str) -> list[str]:
-    """Front matter of a section page: it ranks below record pages in search, whose names it lists."""
-    return ["---", "search:", "  boost: 0.5", *extra, "---", ""]
+    """Front matter of a section page, when it needs any."""
+    return ["---", *extra, "---", ""] if extra else []
 
 
 def _measure_rows(catalog: Catalog, measures: list[Measure], where: bool = True) -> list[str]:

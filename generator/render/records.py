@@ -92,42 +92,63 @@ def render_record(catalog: Catalog, key: Key, site: SiteInfo) -> str:
     record = catalog.get(key)
     notes = Footnotes(catalog)
     body = _RENDERERS[type(record)](catalog, record, notes)
-    lines = [*_front_matter(record, key[0]), _heading(record), "", *body]
+    lines = [*_front_matter(record), *_heading(record), *_search_name(record, key[0]), *body]
+    # Lists of other pages' names and the citation block are left out of the search index.
+    lines += ['<div data-pagefind-ignore markdown="1">', ""]
     lines += _referenced_by(catalog, key)
     lines += cite_this_page(name(record), key, site)
+    lines += ["</div>", ""]
     text_ = "\n".join(lines).rstrip() + "\n"
     footnotes = notes.definitions()
     return text_ + "\n" + "\n".join(footnotes) + "\n" if footnotes else text_
 
 
-SEARCH_BOOST = {
-    "agencies": 2.0,
-    "people": 2.0,
-    "places": 2.5,
-    "topics": 1.5,
-    "measures": 1.5,
-    "events": 1.0,
-    "sources": 0.5,
-}
-"""Search ranking by page kind: a name finds its own page before the pages that mention it
-(a bare place name finds the place before the local government named after it).
-Source pages repeat every claim that cites them, so they come after the claims' own pages."""
-
-
-def _front_matter(record: Record, folder: str) -> list[str]:
-    """YAML front matter (JSON strings are valid YAML): title, search boost, and tags."""
-    lines = ["---", f"title: {json.dumps(name(record))}", "search:", f"  boost: {SEARCH_BOOST[folder]}"]
+def _front_matter(record: Record) -> list[str]:
+    """YAML front matter (JSON strings are valid YAML): the title, and the tags."""
+    lines = ["---", f"title: {json.dumps(name(record))}"]
     tags = getattr(record, "tags", ())
     if tags:
         lines += ["tags:", *(f"  - {json.dumps(tag)}" for tag in tags)]
     return [*lines, "---", ""]
 
 
-def _heading(record: Record) -> str:
-    """The page's H1: the English name, and the Chinese one beside it where there is one."""
+NAME_WEIGHT = {
+    "places": 12.0,
+    "people": 10.0,
+    "agencies": 8.0,
+    "topics": 6.0,
+    "measures": 6.0,
+    "events": 4.0,
+    "sources": 2.0,
+}
+"""Search weight of a record's own name, by kind (a heading counts 7): a bare place name finds
+the place before the bodies and measures named after it; source pages, which repeat every
+claim that cites them, come after the claims' own pages."""
+
+
+def _search_name(record: Record, folder: str) -> list[str]:
+    """The record's name once more, hidden, weighted for search by the kind of record."""
+    return [f'<div hidden data-pagefind-weight="{NAME_WEIGHT[folder]:g}">{text(name(record))}</div>', ""]
+
+
+def _heading(record: Record) -> list[str]:
+    """The page's H1: the English name, and the Chinese one beside it where there is one.
+
+    For search, a hidden block follows with every suffix of the Chinese name (中国出口…,
+    国出口…, 出口…): the index matches words by their start, so any word inside the name,
+    such as 信用保险, then finds the page.
+    """
     chinese = getattr(record, "name_zh", "")
-    suffix = f' <span class="name-zh" lang="zh">{text(chinese)}</span>' if chinese else ""
-    return f"# {text(name(record))}{suffix}"
+    if not chinese:
+        return [f"# {text(name(record))}", ""]
+    compact = "".join(chinese.split())
+    suffixes = " ".join(text(compact[i:]) for i in range(len(compact)))
+    return [
+        f'# {text(name(record))} <span class="name-zh" lang="zh">{text(chinese)}</span>',
+        "",
+        f'<div hidden lang="zh" data-pagefind-weight="7">{suffixes}</div>',
+        "",
+    ]
 
 
 def _claim(claim: Claim, notes: Footnotes) -> str:
