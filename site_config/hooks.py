@@ -33,7 +33,7 @@ from generator.site import SiteInfo, with_slash
 _CONTENT = "content"
 _INDEXED = "{*/*/index.html,index.html,about/index.html,contributing/index.html,open-data/index.html}"
 """Record pages and hand-written pages; section pages only list what the record pages hold."""
-_NOT_INDEXED = ".footnote, pre"
+_NOT_INDEXED = ".footnote, pre, .headerlink"
 _generated: dict[str, str] = {}
 """Site path -> text of every generated file, made in ``on_pre_build``."""
 _highlights = ""

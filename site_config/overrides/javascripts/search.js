@@ -40,6 +40,9 @@
     }).join("").replace(/\s+/g, " ").trim();
   }
 
+  // The hidden list of a Chinese name's suffixes is for matching only: out of the excerpt.
+  var suffixes = /(?:(?:<mark>)?\p{Script=Han}+(?:<\/mark>)?\s+){2,}(?:<mark>)?\p{Script=Han}+(?:<\/mark>)?/gu;
+
   function escape(text) {
     var span = document.createElement("span");
     span.textContent = text;
@@ -62,7 +65,7 @@
         '<article class="md-search-result__article md-typeset">' +
         '<div class="md-search-result__icon md-icon"></div>' +
         "<h1>" + escape(result.meta.title || result.url) + "</h1>" +
-        "<p>" + result.excerpt + "</p></article></a>";
+        "<p>" + result.excerpt.replace(suffixes, " ") + "</p></article></a>";
       list.appendChild(item);
     });
   }
