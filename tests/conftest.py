@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -39,3 +42,23 @@ def make_site(tmp_path: Path, content: Path) -> Path:
     shutil.copytree(ROOT / "site_config", site / "site_config")
     shutil.copytree(content, site / "content")
     return site
+
+
+def run_mkdocs(project: Path, site_dir: str = "site", expect: int = 0) -> str:
+    """Run `mkdocs build --strict` in ``project``; assert its exit status, return what it printed."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == expect, result.stderr[-3000:]
+    return result.stderr
+
+
+def mkdocs_build(project: Path) -> Path:
+    """A strict build that must succeed with no warning at all; the built site."""
+    warnings = [line for line in run_mkdocs(project).splitlines() if line.startswith("WARNING")]
+    assert warnings == []
+    return project / "site"

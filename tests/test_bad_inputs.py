@@ -7,15 +7,12 @@ refresh with `pytest tests/test_bad_inputs.py --update-goldens` and review the d
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, ROOT, make_site
+from conftest import CORPUS, ROOT, make_site, run_mkdocs
 
 from generator.cli import main
 
@@ -64,20 +61,8 @@ def test_bad_input_is_refused_with_its_message(
 def built_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The corpus built once with `mkdocs build --strict` into project/site."""
     project = make_site(tmp_path_factory.mktemp("bad-inputs"), CORPUS / "content")
-    mkdocs(project, expect=0)
+    run_mkdocs(project)
     return project
-
-
-def mkdocs(project: Path, expect: int) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "site"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert result.returncode == expect, result.stderr[-2000:]
-    return result.stderr
 
 
 @pytest.mark.parametrize("case", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
@@ -86,7 +71,7 @@ def test_bad_input_stops_mkdocs_and_keeps_the_site(case: str, built_project: Pat
     shutil.copytree(built_project, project)
     before = snapshot(project / "site")
     shutil.copytree(CASES / case / "content", project / "content", dirs_exist_ok=True)
-    stderr = mkdocs(project, expect=1)
+    stderr = run_mkdocs(project, expect=1)
     first_problem = (CASES / case / "expected.txt").read_text(encoding="utf-8").splitlines()[0]
     assert first_problem.split(": error: ")[1] in stderr
     assert "Traceback" not in stderr
