@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import os
 import platform
 import shutil
@@ -30,6 +31,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import write_corpus  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
+PEER = os.environ.get("BENCH_PEER", "1") != "0"
+"""BENCH_PEER=0 skips the plain MkDocs + Material build (slow at 10,000 measures)."""
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "1000,3000,10000").split(",")]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 PEER_CONFIG = """site_name: Peer
@@ -167,7 +170,9 @@ def bench(size: int, work: Path) -> dict[str, str]:
     peer = work / f"peer{size}"
     shutil.copytree(out, peer / "docs")
     (peer / "mkdocs.yml").write_text(PEER_CONFIG, encoding="utf-8")
-    peer_time, peer_memory = median_process(["mkdocs", "build", "--site-dir", "site"], peer)
+    peer_time, peer_memory = (
+        median_process(["mkdocs", "build", "--site-dir", "site"], peer) if PEER else (float("nan"), float("nan"))
+    )
 
     site = project / "site"
     measure_html = (site / "measures" / "measure-7" / "index.html").stat().st_size
@@ -178,14 +183,15 @@ def bench(size: int, work: Path) -> dict[str, str]:
     search_bytes, search_ms = first_search(site, "Measure 7")
     row = {
         "N measures": f"{size:,}",
+        "runs": str(RUNS),
         "YAML floor (s)": f"{floor:.2f}",
         "generator build (s)": f"{generator:.2f}",
         "build / floor": f"{generator / floor:.1f}x",
         "one edit: time (s) / files rewritten": f"{edit_time:.2f} / {rewritten}",
         "make site (s)": f"{site_time:.1f}",
-        "peer: MkDocs + Material (s)": f"{peer_time:.1f}",
-        "site / peer": f"{site_time / peer_time:.2f}x",
-        "peak RSS site / peer (MiB)": f"{site_memory:.0f} / {peer_memory:.0f}",
+        "peer: MkDocs + Material (s)": f"{peer_time:.1f}" if PEER else "not run",
+        "site / peer": f"{site_time / peer_time:.2f}x" if PEER else "-",
+        "peak RSS site / peer (MiB)": f"{site_memory:.0f} / {peer_memory:.0f}" if PEER else f"{site_memory:.0f} / -",
         "search index on disk (MB)": f"{index_bytes / 1e6:.1f}",
         "first search: downloaded (KB) / ms": f"{search_bytes / 1e3:.0f} / {search_ms:.0f}",
         "measure page HTML (KB)": f"{measure_html / 1e3:.0f}",
@@ -197,18 +203,22 @@ def bench(size: int, work: Path) -> dict[str, str]:
 
 
 def main() -> None:
-    rows = []
+    """Measure each size and merge its row into benchmarks/results.json, then write the table."""
+    store = ROOT / "benchmarks" / "results.json"
+    saved = json.loads(store.read_text(encoding="utf-8")) if store.exists() else {}
     with tempfile.TemporaryDirectory() as folder:
         for size in SIZES:
             print(f"benchmarking {size} measures ...", flush=True)
-            rows.append(bench(size, Path(folder)))
-            print(rows[-1], flush=True)
+            saved[str(size)] = bench(size, Path(folder))
+            print(saved[str(size)], flush=True)
+            store.write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    rows = [saved[key] for key in sorted(saved, key=int)]
     header = list(rows[0])
     lines = [
         "# Benchmarks",
         "",
         f"Measured by `make bench` on {os.cpu_count()} cores ({platform.machine()}, Python "
-        f"{platform.python_version()}), medians of {RUNS} runs; synthetic corpora from "
+        f"{platform.python_version()}), medians of the runs shown; synthetic corpora from "
         "`benchmarks/synthetic.py`. The peer is plain MkDocs + Material with its default search, "
         "building the same Markdown pages.",
         "",
