@@ -55,11 +55,3 @@ class PartialDate:
         """Order by year, then month, then day; a coarser date sorts first in its span."""
         return (self.year, self.month or 0, self.day or 0)
 
-
-UNKNOWN = "unknown"
-"""How a missing date is shown to readers."""
-
-
-def display(date: PartialDate | None) -> str:
-    """A date for readers, or 'unknown'."""
-    return date.display() if date else UNKNOWN
