@@ -54,4 +54,3 @@ class PartialDate:
     def sort_key(self) -> tuple[int, int, int]:
         """Order by year, then month, then day; a coarser date sorts first in its span."""
         return (self.year, self.month or 0, self.day or 0)
-
