@@ -36,8 +36,8 @@ _INDEXED = "{*/*/index.html,index.html,about/index.html,contributing/index.html,
 _NOT_INDEXED = ".footnote, pre, .headerlink"
 _generated: dict[str, str] = {}
 """Site path -> text of every generated file, made in ``on_pre_build``."""
-_highlights = ""
-"""The home page's generated lists, made with the other pages."""
+_markers: dict[str, str] = {}
+"""Marker in a hand-written page -> the generated Markdown that replaces it (made once per build)."""
 _titles: dict[str, str] = {}
 """Record page path -> the record's name, for ordering the navigation."""
 
@@ -45,7 +45,7 @@ _titles: dict[str, str] = {}
 def on_pre_build(config: MkDocsConfig) -> None:
     """Check the content and render every page before MkDocs empties site/: a bad record stops
     the build with every problem listed, and the previous site stays as it was."""
-    global _generated, _highlights, _titles
+    global _generated, _markers, _titles
     content_dir = Path(config.config_file_path).parent / _CONTENT
     try:
         site = SiteInfo(
@@ -58,7 +58,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _generated = render_site(catalog, site)
     except ContentError as error:
         raise PluginError(f"content has {len(error.problems)} problem(s):\n{error}") from None
-    _highlights = highlights(catalog)
+    _markers = {HIGHLIGHTS_MARKER: highlights(catalog), REFERENCE_MARKER: field_reference()}
     _titles = {page_path(key): name(catalog.get(key)) for key in catalog.keys()}
 
 
@@ -73,7 +73,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill the hand-written pages' markers: the home page's lists, the contributors' field reference."""
-    return markdown.replace(HIGHLIGHTS_MARKER, _highlights).replace(REFERENCE_MARKER, field_reference())
+    for marker, generated in _markers.items():
+        if marker in markdown:
+            markdown = markdown.replace(marker, generated)
+    return markdown
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
