@@ -31,7 +31,7 @@ lint: $(READY)  ## ruff (lint and format) and mypy, as CI runs them
 	$(BIN)/mypy generator site_config/hooks.py
 
 serve: $(READY)  ## Preview on http://127.0.0.1:8000; editing content/ rebuilds
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 check: $(READY)  ## Validate content/ and report every problem
 	$(BIN)/python -m generator check

@@ -75,6 +75,24 @@ class Catalog:
         return inverse
 
     @cached_property
+    def responsible_for(self) -> dict[str, list[str]]:
+        """For each agency, the ids of the measures it is responsible for, in catalog order."""
+        measures: dict[str, list[str]] = {}
+        for measure in self.measures.values():
+            for agency in dict.fromkeys(measure.agencies):
+                measures.setdefault(agency, []).append(measure.id)
+        return measures
+
+    @cached_property
+    def agency_parts(self) -> dict[str, list[str]]:
+        """For each agency, the ids of the agencies that are part of it, in catalog order."""
+        parts: dict[str, list[str]] = {}
+        for agency in self.agencies.values():
+            if agency.parent:
+                parts.setdefault(agency.parent, []).append(agency.id)
+        return parts
+
+    @cached_property
     def citing(self) -> dict[tuple[str, str], list[CitingClaim]]:
         """For each (source id, paragraph locator), every claim on the site that cites it."""
         found: dict[tuple[str, str], list[CitingClaim]] = {}

@@ -20,8 +20,22 @@ def url(key: Key, anchor: str = "") -> str:
     return f"{key[0]}/{key[1]}/" + (f"#{anchor}" if anchor else "")
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+"""Record class -> its field names (``dataclasses.fields`` is slow to call once per value)."""
+
+
+def _fields(value: Any) -> dict[str, Any]:
+    """A dataclass's fields as a dict, one level deep (the JSON encoder calls back for the rest)."""
+    kind = type(value)
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(field.name for field in dataclasses.fields(value))
+    return {name: getattr(value, name) for name in names}
+
+
 def _plain(value: Any) -> Any:
-    """A record as JSON-ready values: dates in ISO form, citations resolved to their paragraphs."""
+    """What the JSON encoder cannot encode itself: dates in ISO form, citations resolved to
+    their paragraphs, records and their parts as objects (tuples it writes as arrays)."""
     if isinstance(value, PartialDate):
         return value.iso()
     if isinstance(value, Citation):
@@ -33,17 +47,18 @@ def _plain(value: Any) -> Any:
             "url": url(("sources", value.source), paragraph_anchor(value.paragraphs()[0])),
         }
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {field.name: _plain(getattr(value, field.name)) for field in dataclasses.fields(value)}
-    if isinstance(value, tuple):
-        return [_plain(item) for item in value]
-    return value
+        return _fields(value)
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def _json(rows: list[dict[str, Any]]) -> str:
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"), default=_plain) + "\n"
 
 
 def records_json(catalog: Catalog, folder: str) -> str:
     """Every record of a folder as a JSON array, each with the URL of its page."""
     records = catalog.folder(folder)
-    rows = [{**_plain(records[i]), "url": url((folder, i))} for i in sorted(records)]
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _json([{**_fields(records[i]), "url": url((folder, i))} for i in sorted(records)])
 
 
 def _csv(header: list[str], rows: Iterator[list[str]]) -> str:
@@ -158,12 +173,12 @@ def figures_json(catalog: Catalog) -> str:
         {
             "record": f"{key[0]}/{key[1]}",
             "display": number(figure),
-            **_plain(figure),
+            **_fields(figure),
             "url": url(key, f"figure-{index}"),
         }
         for key, index, figure in figures(catalog)
     ]
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return _json(rows)
 
 
 def figures_csv(catalog: Catalog) -> str:

@@ -18,8 +18,17 @@ RESERVED_IDS = frozenset({"index", "tags", "all", "by-date", "by-level", "by-sta
 """Ids that would collide with the section pages the generator writes."""
 
 
-def load_catalog(content_dir: Path) -> Catalog:
-    """Read and validate every record under ``content_dir``; raise ``ContentError`` listing all problems."""
+FileReading = tuple[tuple[int, int], list[Problem], Conversion | None]
+"""One file as read: its (modification time, size), its problems, and its conversion if it parsed."""
+
+
+def load_catalog(content_dir: Path, readings: dict[Path, FileReading] | None = None) -> Catalog:
+    """Read and validate every record under ``content_dir``; raise ``ContentError`` listing all problems.
+
+    ``readings``, when given, keeps each file's reading between calls: a file whose
+    modification time and size are unchanged is not parsed again (``mkdocs serve``).
+    Checks across files always run on the whole catalog.
+    """
     problems: list[Problem] = []
     conversions: list[tuple[str, Conversion]] = []
     existing: dict[str, set[str]] = {folder: set() for folder in RECORD_TYPES}
@@ -63,13 +72,13 @@ def load_catalog(content_dir: Path) -> Catalog:
             )
             continue
         existing[folder].add(record_id)
-        node, read_problems = read_node(path, shown, schema_comment(folder))
-        problems.extend(read_problems)
-        if node is None:
-            continue
-        conversion = convert_record(node, RECORD_TYPES[folder], record_id, shown)
-        problems.extend(conversion.problems)
-        conversions.append((folder, conversion))
+        reading = _read(folder, path, readings)
+        problems.extend(reading[1])
+        if reading[2] is not None:
+            conversions.append((folder, reading[2]))
+    if readings is not None:
+        for gone in readings.keys() - {path for _, path in files}:
+            del readings[gone]
     catalog = Catalog(**{folder: {} for folder in RECORD_TYPES})
     for folder, conversion in conversions:
         if conversion.record is not None:
@@ -78,6 +87,24 @@ def load_catalog(content_dir: Path) -> Catalog:
     if problems:
         raise ContentError(problems)
     return catalog
+
+
+def _read(folder: str, path: Path, readings: dict[Path, FileReading] | None) -> FileReading:
+    """Parse and convert one file, or take its earlier reading when the file is unchanged."""
+    stat = path.stat()
+    signature = (stat.st_mtime_ns, stat.st_size)
+    if readings is not None and path in readings and readings[path][0] == signature:
+        return readings[path]
+    shown = str(path)
+    node, problems = read_node(path, shown, schema_comment(folder))
+    conversion = None
+    if node is not None:
+        conversion = convert_record(node, RECORD_TYPES[folder], path.stem, shown)
+        problems = [*problems, *conversion.problems]
+    reading = (signature, problems, conversion)
+    if readings is not None:
+        readings[path] = reading
+    return reading
 
 
 def _content_files(content_dir: Path, problems: list[Problem]) -> list[tuple[str, Path]]:

@@ -7,6 +7,7 @@ so the model is written once.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal, NewType
@@ -94,10 +95,15 @@ class Citation:
 
     def paragraphs(self) -> tuple[str, ...]:
         """The locators this citation covers: "10-12" gives ("10", "11", "12")."""
-        start, dash, end = self.para.partition("-")
-        if dash and start.isdigit() and end.isdigit() and int(start) < int(end):
-            return tuple(str(number) for number in range(int(start), int(end) + 1))
-        return (self.para,)
+        return _locators(self.para)
+
+
+@functools.lru_cache(maxsize=4096)
+def _locators(para: str) -> tuple[str, ...]:
+    start, dash, end = para.partition("-")
+    if dash and start.isdigit() and end.isdigit() and int(start) < int(end):
+        return tuple(str(number) for number in range(int(start), int(end) + 1))
+    return (para,)
 
 
 Cites = tuple[Citation, ...]

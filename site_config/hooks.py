@@ -6,10 +6,12 @@ not import MkDocs, so another builder (ProperDocs, Zensical) can take its place.
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from pathlib import Path
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure import StructureItem
@@ -21,6 +23,7 @@ from generator.history import last_changes
 from generator.html import collapse_whitespace
 from generator.load import load_catalog
 from generator.navigation import Group, groups
+from generator.preview import Preview
 from generator.problems import ContentError
 from generator.render import render_site
 from generator.render.indexes import HIGHLIGHTS_MARKER, highlights
@@ -30,6 +33,7 @@ from generator.render.reference import REFERENCE_MARKER, field_reference
 from generator.schema import schemas
 from generator.site import SiteInfo, with_slash
 
+log = logging.getLogger("mkdocs.hooks")
 _CONTENT = "content"
 _INDEXED = "{*/*/index.html,index.html,about/index.html,contributing/index.html,open-data/index.html}"
 """Record pages and hand-written pages; section pages only list what the record pages hold."""
@@ -40,12 +44,40 @@ _markers: dict[str, str] = {}
 """Marker in a hand-written page -> the generated Markdown that replaces it (made once per build)."""
 _titles: dict[str, str] = {}
 """Record page path -> the record's name, for ordering the navigation."""
+_serving = False
+_preview: Preview | None = None
+"""In ``mkdocs serve``, the previous build, so that an edit re-renders only the pages it touches."""
+_changed: set[str] | None = None
+"""The generated files whose text changed in this build; None outside ``mkdocs serve``."""
+
+
+class _UnchangedFile(File):
+    """A generated file whose text is as in the previous build: a dirty build leaves it be."""
+
+    def is_modified(self) -> bool:
+        return False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """In ``mkdocs serve`` keep each build for the next (``make serve`` adds ``--dirty``, so
+    that MkDocs, too, renders only the pages whose text changed)."""
+    global _serving
+    _serving = command == "serve"
+    if _serving and dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_dirty_build_warning)
+
+
+def _dirty_build_warning(record: logging.LogRecord) -> bool:
+    """Drop MkDocs' warning that a dirty build gets the navigation wrong: these hooks order and
+    title the navigation from the whole catalog (``on_nav``, ``on_env``), so it does not, and the
+    warning would stop a strict build."""
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     """Check the content and render every page before MkDocs empties site/: a bad record stops
     the build with every problem listed, and the previous site stays as it was."""
-    global _generated, _markers, _titles
+    global _generated, _markers, _titles, _preview, _changed
     content_dir = Path(config.config_file_path).parent / _CONTENT
     try:
         site = SiteInfo(
@@ -54,8 +86,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
             repo_url=config.repo_url or "",
             last_changed=last_changes(content_dir),
         )
-        catalog = load_catalog(content_dir)
-        _generated = render_site(catalog, site)
+        if not _serving:
+            catalog = load_catalog(content_dir)
+            _generated, _changed = render_site(catalog, site), None
+        else:
+            if _preview is None or _preview.content_dir != content_dir:
+                _preview = Preview(content_dir)
+            _changed = _preview.update(site)
+            _generated, catalog = _preview.pages, _preview.catalog
     except ContentError as error:
         raise PluginError(f"content has {len(error.problems)} problem(s):\n{error}") from None
     _markers = {HIGHLIGHTS_MARKER: highlights(catalog), REFERENCE_MARKER: field_reference()}
@@ -65,7 +103,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the generated pages (in memory, never written into docs/) and the JSON Schemas."""
     for path, text in _generated.items():
-        files.append(File.generated(config, path, content=text))
+        kind = File if _changed is None or path in _changed else _UnchangedFile
+        files.append(kind.generated(config, path, content=text))
     for schema_file, text in schemas().items():
         files.append(File.generated(config, f"schema/{schema_file}", content=text))
     return files
@@ -92,7 +131,20 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     ordered = sorted(sections.items(), key=lambda pair: order.index(pair[0]) if pair[0] in order else len(order))
     nav.items = pages + [section for _, section in ordered]
     _link_in_order(nav)
+    for page in nav.pages:
+        if page.file.src_uri in _titles:
+            page.title = _titles[page.file.src_uri]
     return nav
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """In a dirty build MkDocs reads only the pages it renders again; read the others' titles
+    for the navigation (record pages have theirs from ``on_nav``)."""
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and page.markdown is None and file.src_uri not in _titles:
+            page.read_source(config)
+    return env
 
 
 def _group(section: Section) -> None:
@@ -151,7 +203,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     """Index the built site with Pagefind: a chunked static index in site/pagefind/, which
     javascripts/search.js queries. Only each page's article is indexed, without its footnotes,
     code blocks, and what the generator marks data-pagefind-ignore ("Referenced by", "Cite this
-    page": names of other pages would blur the ranking)."""
+    page": names of other pages would blur the ranking). A preview indexes once, at its first
+    build: re-indexing every page after each edit would cost more than the edit's rebuild."""
+    if _serving and (Path(config.site_dir) / "pagefind").is_dir():
+        log.info("Preview: search index kept from the first build")
+        return
     command = [
         sys.executable,
         "-m",

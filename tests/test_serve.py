@@ -1,8 +1,10 @@
-"""`mkdocs serve` regenerates a record's page when its YAML changes, and then settles (no loop)."""
+"""`make serve` (`mkdocs serve --dirty`) regenerates a record's page when its YAML changes, with
+the whole navigation intact, and then settles (no loop)."""
 
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -36,12 +38,19 @@ def wait_for(predicate, timeout: float = 60.0) -> bool:  # type: ignore[no-untyp
     return False
 
 
+def primary_navigation(html: str) -> str:
+    """The site navigation of a page (titles and links of every section and page it shows)."""
+    match = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>\s*</div>\s*</div>\s*</div>', html, re.S)
+    assert match, "no primary navigation"
+    return match.group(0)
+
+
 def test_editing_yaml_regenerates_the_page_without_a_rebuild_loop(tmp_path: Path) -> None:
     project = make_site(tmp_path, CORPUS / "content")
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project,
         stdout=log,
         stderr=subprocess.STDOUT,
@@ -50,9 +59,13 @@ def test_editing_yaml_regenerates_the_page_without_a_rebuild_loop(tmp_path: Path
     url = f"http://127.0.0.1:{port}/china-trade-tracker/topics/export-credit-insurance/"
     try:
         assert wait_for(lambda: "when a foreign buyer does not" in fetch(url)), "server did not start"
+        navigation = primary_navigation(fetch(url))
+        assert re.search(r">\s*About\s*<", navigation) and re.search(r">\s*Export credit insurance\s*<", navigation)
         topic = project / "content" / "topics" / "export-credit-insurance.yaml"
         topic.write_text(topic.read_text().replace("does not.", "fails to pay."))
         assert wait_for(lambda: "when a foreign buyer fails to pay" in fetch(url)), "page was not regenerated"
+        assert primary_navigation(fetch(url)) == navigation, "a dirty rebuild changed the navigation"
+        assert "search index kept from the first build" in (tmp_path / "serve.log").read_text()
         builds = (tmp_path / "serve.log").read_text().count("Building documentation")
         assert builds >= 2, "the edit did not trigger a rebuild"
         time.sleep(3)

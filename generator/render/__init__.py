@@ -25,6 +25,13 @@ from generator.site import SiteInfo
 def render_site(catalog: Catalog, site: SiteInfo) -> dict[str, str]:
     """Site path -> text of every generated file (pages, data, feeds), in a stable order."""
     files = {page_path(key): render_record(catalog, key, site) for key in catalog.keys()}
+    return dict(sorted({**files, **render_collections(catalog, site)}.items()))
+
+
+def render_collections(catalog: Catalog, site: SiteInfo) -> dict[str, str]:
+    """Site path -> text of every generated file that is not one record's page: the section
+    indexes, open data, redirects and feeds (each depends on many records)."""
+    files = {}
     files["measures/index.md"] = measures_index(catalog)
     files["measures/by-status.md"] = by_status(catalog)
     files["measures/by-level.md"] = by_level(catalog)
@@ -41,4 +48,4 @@ def render_site(catalog: Catalog, site: SiteInfo) -> dict[str, str]:
     files.update(redirects(catalog))
     files[FEED_PATH] = atom_feed(catalog, site.url, site.name)
     files[CALENDAR_PATH] = icalendar(catalog, site.url)
-    return dict(sorted(files.items()))
+    return files

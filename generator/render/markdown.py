@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -26,6 +27,7 @@ _ESCAPE = str.maketrans(
 _LEADING_MARKUP = re.compile(r"^(\d*)(#|[+\-*:](?=\s)|(?<=\d)[.)](?=\s)|`(?=``)|~(?=~~))")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def text(value: str) -> str:
     """User text as inline Markdown: emphasis and code work; HTML, links and attributes do not.
 

@@ -375,10 +375,8 @@ def diagram(catalog: Catalog, key: Key) -> list[str]:
     elif isinstance(record, Agency):
         if record.parent:
             edges.append((key, "part of", ("agencies", record.parent)))
-        edges += [(("agencies", a.id), "part of", key) for a in catalog.agencies.values() if a.parent == record.id]
-        edges += [
-            (key, "responsible for", ("measures", m.id)) for m in catalog.measures.values() if record.id in m.agencies
-        ]
+        edges += [(("agencies", a), "part of", key) for a in catalog.agency_parts.get(record.id, [])]
+        edges += [(key, "responsible for", ("measures", m)) for m in catalog.responsible_for.get(record.id, [])]
     if not edges:
         return []
     nodes = list(dict.fromkeys([key] + [end for edge in edges for end in (edge[0], edge[2])]))
@@ -392,10 +390,12 @@ def diagram(catalog: Catalog, key: Key) -> list[str]:
     return lines
 
 
+_MERMAID_CODES = str.maketrans({'"': "#quot;", "<": "#lt;", ">": "#gt;", "`": "#96;", "#": "#35;"})
+
+
 def _mermaid(label: str) -> str:
     """A Mermaid node label: quotes, brackets and backticks as entity codes."""
-    codes = {'"': "#quot;", "<": "#lt;", ">": "#gt;", "`": "#96;", "#": "#35;"}
-    return "".join(codes.get(c, c) for c in label)
+    return label.translate(_MERMAID_CODES)
 
 
 def _person(catalog: Catalog, person: Person, notes: Footnotes) -> list[str]:
