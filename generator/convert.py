@@ -130,6 +130,36 @@ def _fields(cls: type) -> dict[str, tuple[Any, bool]]:
     }
 
 
+@functools.cache
+def _kind(hint: Any) -> tuple[str, Any]:
+    """What a field type asks of its YAML value, worked out once per type: (kind, argument)."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        return "optional", next(arg for arg in typing.get_args(hint) if arg is not type(None))
+    if origin is tuple:
+        return "sequence", typing.get_args(hint)[0]
+    if origin is typing.Literal:
+        return "choice", typing.get_args(hint)
+    if hint is PartialDate:
+        return "date", None
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return "dataclass", hint
+    if hint in REFERENCE_FOLDERS:
+        return "reference", REFERENCE_FOLDERS[hint]
+    kinds = {
+        bool: "boolean",
+        float: "number",
+        ParagraphRef: "paragraph",
+        FormerId: "former-id",
+        Tag: "tag",
+        InstrumentId: "instrument",
+        str: "text",
+    }
+    if hint not in kinds:
+        raise TypeError(f"the model uses a type the converter does not know: {hint!r}")
+    return kinds[hint], None
+
+
 class _Converter:
     def __init__(self, path: str) -> None:
         self.path = path
@@ -143,53 +173,46 @@ class _Converter:
         raise _Invalid
 
     def value(self, node: yaml.Node, hint: Any, field: str) -> Any:
-        origin = typing.get_origin(hint)
-        if origin in (typing.Union, types.UnionType):
-            options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-            if node.tag == "tag:yaml.org,2002:null":
-                return None
-            return self.value(node, options[0], field)
-        if origin is tuple:
-            return self.sequence(node, typing.get_args(hint)[0], field)
-        if origin is typing.Literal:
-            return self.choice(node, typing.get_args(hint), field)
-        if hint is PartialDate:
-            return self.date(node, field)
-        if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-            return self.dataclass(node, hint, field)
-        if hint is bool:
-            return self.boolean(node, field)
-        if hint is float:
-            return self.number(node, field)
-        if hint is ParagraphRef:
+        kind, argument = _kind(hint)
+        if kind == "text":
+            return self.text(node, field)
+        if kind == "dataclass":
+            return self.dataclass(node, argument, field)
+        if kind == "sequence":
+            return self.sequence(node, argument, field)
+        if kind == "reference":
+            target = self.text(node, field)
+            self.outcome.references.append(PendingReference(argument, target, self.position(node, field)))
+            return target
+        if kind == "choice":
+            return self.choice(node, argument, field)
+        if kind == "optional":
+            return None if node.tag == "tag:yaml.org,2002:null" else self.value(node, argument, field)
+        if kind == "paragraph":
             return self.paragraph(node, field)
-        if hint is FormerId:
+        if kind == "date":
+            return self.date(node, field)
+        if kind == "boolean":
+            return self.boolean(node, field)
+        if kind == "number":
+            return self.number(node, field)
+        if kind == "instrument":
+            return self.choice(node, tuple(INSTRUMENTS), field, what="instrument type")
+        if kind == "former-id":
             former = self.text(node, field)
             if not ID_PATTERN.fullmatch(former):
                 self.fail(node, field, f"'{former}' is not an id", "former ids are lower-case words joined by hyphens")
             self.outcome.aliases.append(self.position(node, field))
             return former
-        if hint is Tag:
-            tag = self.text(node, field)
-            if not _TAG.fullmatch(tag):
-                self.fail(
-                    node,
-                    field,
-                    f"tag '{tag}' is not lower-case words joined by hyphens",
-                    f"write e.g. '{re.sub(r'[^a-z0-9]+', '-', tag.lower()).strip('-') or 'credit-insurance'}'",
-                )
-            return tag
-        if hint is InstrumentId:
-            return self.choice(node, tuple(INSTRUMENTS), field, what="instrument type")
-        if hint in REFERENCE_FOLDERS:
-            target = self.text(node, field)
-            self.outcome.references.append(
-                PendingReference(REFERENCE_FOLDERS[hint], target, self.position(node, field))
+        tag = self.text(node, field)
+        if not _TAG.fullmatch(tag):
+            self.fail(
+                node,
+                field,
+                f"tag '{tag}' is not lower-case words joined by hyphens",
+                f"write e.g. '{re.sub(r'[^a-z0-9]+', '-', tag.lower()).strip('-') or 'credit-insurance'}'",
             )
-            return target
-        if hint is str:
-            return self.text(node, field)
-        raise TypeError(f"the model uses a type the converter does not know: {hint!r}")
+        return tag
 
     def scalar(self, node: yaml.Node, field: str, expected: str) -> yaml.ScalarNode:
         if not isinstance(node, yaml.ScalarNode):
@@ -370,6 +393,8 @@ class _Converter:
         )
 
     def _check_urls(self, record: Any, node: yaml.MappingNode, field: str) -> None:
+        if not (getattr(record, "url", "") or getattr(record, "archive_url", "")):
+            return
         nodes = {key.value: value for key, value in node.value}
         for name in ("url", "archive_url"):
             value = getattr(record, name, "")

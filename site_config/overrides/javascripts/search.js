@@ -70,11 +70,20 @@
     });
   }
 
+  // One search once typing pauses, not one per keystroke: on a large site a one-letter
+  // prefix matches nearly every page, and scoring them all would hold up the real query.
+  var PAUSE_MS = 120;
   var latest = 0;
+  var timer = 0;
   function search() {
     var query = input.value.trim();
     var ticket = ++latest;
+    clearTimeout(timer);
     if (!query) return show([], 0, "");
+    timer = setTimeout(function () { run(query, ticket); }, PAUSE_MS);
+  }
+
+  function run(query, ticket) {
     load().then(function (module) {
       return module.search(words(query));
     }).then(function (found) {
