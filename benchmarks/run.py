@@ -8,17 +8,21 @@ numbers are for people to read, next to the targets in the scale issue.
 from __future__ import annotations
 
 import functools
+import gzip
 import http.server
+import io
 import json
 import os
 import platform
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -91,52 +95,147 @@ def folder_bytes(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def first_search(site: Path, query: str) -> tuple[int, float]:
-    """Bytes a fresh browser downloads from opening the home page to the first search result,
-    and the milliseconds from typing the query to that result (Debian's Chromium)."""
+QUERIES = ("Measure 7", "Person 3", "premium subsidy", "export credit insurance")
+"""A record's name, a person's name, a topic and a phrase most pages contain."""
+COMPRESSED_TYPES = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
+"""Served gzipped, as GitHub Pages does; Pagefind's index files are compressed already."""
+
+
+class _CountingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site as a static host would (gzip for text) and counts the bytes sent."""
+
+    sent = [0]
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (gzip_ok and path.suffix in COMPRESSED_TYPES and path.is_file()):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
+        data = source.read()
+        outputfile.write(data)
+        self.sent[0] += len(data)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+def first_searches(site: Path) -> dict[str, dict[str, float]]:
+    """For each query, in a fresh browser (Debian's Chromium, empty cache): the kilobytes the home
+    page costs, the kilobytes the search costs (Pagefind's code and index, from focusing the box
+    to the first result), the milliseconds from the first keystroke to the first result, and
+    how many pages match."""
     from playwright.sync_api import sync_playwright
 
     root = site.parent / "served"
     shutil.rmtree(root, ignore_errors=True)
-    (root / "china-trade-tracker").parent.mkdir(parents=True)
-    shutil.copytree(site, root / "china-trade-tracker")
-    served = [0]
-
-    class Counting(http.server.SimpleHTTPRequestHandler):
-        """Counts every byte sent, the web worker's fetch of the search index included."""
-
-        def copyfile(self, source, outputfile) -> None:  # type: ignore[no-untyped-def]
-            data = source.read()
-            outputfile.write(data)
-            served[0] += len(data)
-
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-            pass
-
-    handler = functools.partial(Counting, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    root.mkdir()
+    (root / "china-trade-tracker").symlink_to(site)
+    sent = _CountingHandler.sent
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_CountingHandler, directory=str(root)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    results = {}
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path="/usr/bin/chromium",
                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
             )
-            page = browser.new_page()
-            page.goto(f"http://127.0.0.1:{server.server_address[1]}/china-trade-tracker/", wait_until="load")
-            page.locator(".md-search__input").click()
-            started = time.perf_counter()
-            page.locator(".md-search__input").press_sequentially(query)
-            page.locator(".md-search-result__item").first.wait_for(timeout=180_000)
-            elapsed = (time.perf_counter() - started) * 1000
+            for query in QUERIES:
+                context = browser.new_context()
+                page = context.new_page()
+                sent[0] = 0
+                page.goto(f"http://127.0.0.1:{server.server_address[1]}/china-trade-tracker/", wait_until="load")
+                page.wait_for_timeout(500)
+                home = sent[0]
+                box = page.locator(".md-search__input")
+                box.click()
+                started = time.perf_counter()
+                box.press_sequentially(query)
+                page.locator(".md-search-result__item").first.wait_for(timeout=180_000)
+                elapsed = (time.perf_counter() - started) * 1000
+                page.wait_for_timeout(300)
+                matches = page.locator(".md-search-result__meta").inner_text().split()[0]
+                results[query] = {
+                    "home_kb": home / 1e3,
+                    "search_kb": (sent[0] - home) / 1e3,
+                    "ms": elapsed,
+                    "matches": int(matches) if matches.isdigit() else 0,
+                }
+                context.close()
             browser.close()
     finally:
         server.shutdown()
         server.server_close()
-    return served[0], elapsed
+    return results
 
 
-def bench(size: int, work: Path) -> dict[str, str]:
+def preview_edits(project: Path, runs: int = RUNS) -> dict[str, float]:
+    """Median seconds from saving an edited measure to `make serve` (``mkdocs serve --dirty``)
+    serving the changed page, for an edit of a provision and an edit of the title (a title
+    shows on every index page, so those are built again too)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/china-trade-tracker/measures/measure-7/"
+    log = (project / "serve.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=ENV,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+
+    def served() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return str(response.read().decode("utf-8"))
+        except OSError:
+            return ""
+
+    edited = project / "content" / "measures" / "measure-7.yaml"
+    original = edited.read_text(encoding="utf-8")
+    timings: dict[str, float] = {}
+    try:
+        while "Measure 7" not in served():
+            if server.poll() is not None:
+                raise RuntimeError((project / "serve.log").read_text()[-3000:])
+            time.sleep(1)
+        for kind in ("provision", "title"):
+            times = []
+            for run in range(runs):
+                time.sleep(2)
+                marker = f"Edited{kind}{run}"
+                text = original.replace("Measure 7:", f"Measure 7 {marker}:", 1) if kind == "title" else original
+                if kind == "provision":
+                    at = text.index("text: ", text.index("provisions:")) + len("text: ")
+                    text = text[:at] + marker + " " + text[at:]
+                edited.write_text(text, encoding="utf-8")
+                started = time.perf_counter()
+                while marker not in served():
+                    time.sleep(0.05)
+                times.append(time.perf_counter() - started)
+            timings[kind] = statistics.median(times)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+        edited.write_text(original, encoding="utf-8")
+    return timings
+
+
+def bench(size: int, work: Path) -> tuple[dict[str, str], dict[str, dict[str, float]]]:
     project = work / f"n{size}"
     project.mkdir()
     for part in ("mkdocs.yml", "docs", "site_config"):
@@ -180,7 +279,10 @@ def bench(size: int, work: Path) -> dict[str, str]:
     index_bytes = (
         folder_bytes(pagefind) if pagefind.is_dir() else (site / "search" / "search_index.json").stat().st_size
     )
-    search_bytes, search_ms = first_search(site, "Measure 7")
+    searches = first_searches(site)
+    worst = max(searches.values(), key=lambda found: found["ms"])
+    heaviest = max(found["search_kb"] for found in searches.values())
+    preview = preview_edits(project)
     row = {
         "N measures": f"{size:,}",
         "runs": str(RUNS),
@@ -193,26 +295,30 @@ def bench(size: int, work: Path) -> dict[str, str]:
         "site / peer": f"{site_time / peer_time:.2f}x" if PEER else "-",
         "peak RSS site / peer (MiB)": f"{site_memory:.0f} / {peer_memory:.0f}" if PEER else f"{site_memory:.0f} / -",
         "search index on disk (MB)": f"{index_bytes / 1e6:.1f}",
-        "first search: downloaded (KB) / ms": f"{search_bytes / 1e3:.0f} / {search_ms:.0f}",
+        "home page (KB)": f"{worst['home_kb']:.0f}",
+        f"first search, worst of {len(QUERIES)} queries: KB / ms": f"{heaviest:.0f} / {worst['ms']:.0f}",
+        "preview after an edit (s): provision / title": f"{preview['provision']:.1f} / {preview['title']:.1f}",
         "measure page HTML (KB)": f"{measure_html / 1e3:.0f}",
         "site total (MB)": f"{folder_bytes(site) / 1e6:.0f}",
     }
     shutil.rmtree(peer)
     shutil.rmtree(project)
-    return row
+    return row, searches
 
 
 def main() -> None:
     """Measure each size and merge its row into benchmarks/results.json, then write the table."""
     store = ROOT / "benchmarks" / "results.json"
     saved = json.loads(store.read_text(encoding="utf-8")) if store.exists() else {}
+    saved = saved if "rows" in saved else {"rows": {}, "searches": {}}
     with tempfile.TemporaryDirectory() as folder:
         for size in SIZES:
             print(f"benchmarking {size} measures ...", flush=True)
-            saved[str(size)] = bench(size, Path(folder))
-            print(saved[str(size)], flush=True)
+            saved["rows"][str(size)], saved["searches"][str(size)] = bench(size, Path(folder))
+            print(saved["rows"][str(size)], flush=True)
             store.write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    rows = [saved[key] for key in sorted(saved, key=int)]
+    sizes = sorted(saved["rows"], key=int)
+    rows = [saved["rows"][size] for size in sizes]
     header = list(rows[0])
     lines = [
         "# Benchmarks",
@@ -220,11 +326,30 @@ def main() -> None:
         f"Measured by `make bench` on {os.cpu_count()} cores ({platform.machine()}, Python "
         f"{platform.python_version()}), medians of the runs shown; synthetic corpora from "
         "`benchmarks/synthetic.py`. The peer is plain MkDocs + Material with its default search, "
-        "building the same Markdown pages.",
+        "building the same Markdown pages. Downloads are counted as a static host sends them "
+        "(HTML, CSS, JavaScript and JSON gzipped, as GitHub Pages does).",
         "",
         "| " + " | ".join(header) + " |",
         "|" + "|".join("---" for _ in header) + "|",
-        *("| " + " | ".join(row[h] for h in header) + " |" for row in rows),
+        *("| " + " | ".join(row.get(h, "-") for h in header) + " |" for row in rows),
+        "",
+        "## Searches",
+        "",
+        "Each query typed into the search box of a fresh browser with an empty cache: what the search "
+        "downloads from focusing the box to the first result, the time from the first keystroke to "
+        "the first result, and the pages that match.",
+        "",
+        "| N measures | " + " | ".join(QUERIES) + " |",
+        "|---|" + "|".join("---" for _ in QUERIES) + "|",
+        *(
+            f"| {int(size):,} | "
+            + " | ".join(
+                f"{found['search_kb']:.0f} KB, {found['ms']:.0f} ms, {found['matches']:.0f} pages"
+                for found in (saved["searches"][size][query] for query in QUERIES)
+            )
+            + " |"
+            for size in sizes
+        ),
         "",
     ]
     results = ROOT / "benchmarks" / "results.md"

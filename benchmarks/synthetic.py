@@ -3,24 +3,50 @@
 Per 1,000 measures: 100 sources of 12 paragraphs, 20 agencies, 10 places, 10 topics,
 20 people and 50 events; each measure has a summary, three provisions, two figures,
 dates, a relation to an earlier measure and citations spread over the sources.
+Sentences draw their words from the real content's texts, as often as they occur there,
+so that a search term matches as many pages as it would on a real site of that size.
 """
 
 from __future__ import annotations
 
 import random
+import re
 import sys
+from collections import Counter
+from functools import cache
 from pathlib import Path
+
+import yaml
 
 from generator.template import schema_comment
 
-WORDS = (
-    "export credit insurance premium subsidy trade financing settlement cross-border small firms "
-    "coverage claims underwriting domestic market local government policy support exporters buyers"
-).split()
+REAL_CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+@cache
+def vocabulary() -> tuple[list[str], list[int]]:
+    """Every word of the real content's longer texts, with how often it occurs (a Zipf-like spread)."""
+    counts: Counter[str] = Counter()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str) and len(value) > 40 and " " in value:
+            counts.update(re.findall(r"[a-z][a-z-]+", value.lower()))
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    for path in sorted(REAL_CONTENT.glob("*/*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")))
+    words = sorted(counts)
+    return words, [counts[word] for word in words]
 
 
 def sentence(rng: random.Random, words: int = 18) -> str:
-    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+    population, weights = vocabulary()
+    return " ".join(rng.choices(population, weights, k=words)).capitalize() + "."
 
 
 def cite(rng: random.Random, sources: int) -> str:
