@@ -62,13 +62,16 @@ PEAK = (
     "try:\n"
     "    runpy.run_module(sys.argv[0], run_name='__main__')\n"
     "finally:\n"
-    "    print('peak-kib', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n"
+    "    print('peak-kib', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,\n"
+    "          resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
 )
-"""Runs a module (``python -c PEAK mkdocs build ...``) and reports its own peak memory."""
+"""Runs a module (``python -c PEAK mkdocs build ...``) and reports its own peak memory and that
+of its largest child process (Pagefind, which indexes the built site)."""
 
 
-def timed_process(module_and_args: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MiB) of one run of a Python module in a child process."""
+def timed_process(module_and_args: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall seconds, and peak resident memory (MiB) of the process and of its largest child, of one
+    run of a Python module in a child process."""
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-c", PEAK, *module_and_args], cwd=cwd, env=ENV, capture_output=True, text=True
@@ -77,12 +80,13 @@ def timed_process(module_and_args: list[str], cwd: Path) -> tuple[float, float]:
     peak = [line for line in result.stderr.splitlines() if line.startswith("peak-kib ")]
     if result.returncode != 0 or not peak:
         raise RuntimeError(f"{module_and_args} failed:\n{result.stderr[-3000:]}")
-    return elapsed, int(peak[-1].split()[1]) / 1024
+    _, own, child = peak[-1].split()
+    return elapsed, int(own) / 1024, int(child) / 1024
 
 
-def median_process(command: list[str], cwd: Path, runs: int = RUNS) -> tuple[float, float]:
+def median_process(command: list[str], cwd: Path, runs: int = RUNS) -> tuple[float, float, float]:
     results = [timed_process(command, cwd) for _ in range(runs)]
-    return statistics.median(r[0] for r in results), max(r[1] for r in results)
+    return statistics.median(r[0] for r in results), max(r[1] for r in results), max(r[2] for r in results)
 
 
 def yaml_floor(content: Path) -> None:
@@ -265,12 +269,14 @@ def bench(size: int, work: Path) -> tuple[dict[str, str], dict[str, dict[str, fl
     rewritten = one_edit().split(":")[1].split(",")[0].strip()
     edited.write_text(original, encoding="utf-8")
 
-    site_time, site_memory = median_process(["mkdocs", "build", "--strict", "--site-dir", "site"], project)
+    site_time, site_memory, indexer_memory = median_process(
+        ["mkdocs", "build", "--strict", "--site-dir", "site"], project
+    )
     peer = work / f"peer{size}"
     shutil.copytree(out, peer / "docs")
     (peer / "mkdocs.yml").write_text(PEER_CONFIG, encoding="utf-8")
-    peer_time, peer_memory = (
-        median_process(["mkdocs", "build", "--site-dir", "site"], peer) if PEER else (float("nan"), float("nan"))
+    peer_time, peer_memory, _ = (
+        median_process(["mkdocs", "build", "--site-dir", "site"], peer) if PEER else (float("nan"),) * 3
     )
 
     site = project / "site"
@@ -293,7 +299,8 @@ def bench(size: int, work: Path) -> tuple[dict[str, str], dict[str, dict[str, fl
         "make site (s)": f"{site_time:.1f}",
         "peer: MkDocs + Material (s)": f"{peer_time:.1f}" if PEER else "not run",
         "site / peer": f"{site_time / peer_time:.2f}x" if PEER else "-",
-        "peak RSS site / peer (MiB)": f"{site_memory:.0f} / {peer_memory:.0f}" if PEER else f"{site_memory:.0f} / -",
+        "peak RSS (MiB): MkDocs / Pagefind / peer": f"{site_memory:.0f} / {indexer_memory:.0f} / "
+        + (f"{peer_memory:.0f}" if PEER else "-"),
         "search index on disk (MB)": f"{index_bytes / 1e6:.1f}",
         "home page (KB)": f"{worst['home_kb']:.0f}",
         f"first search, worst of {len(QUERIES)} queries: KB / ms": f"{heaviest:.0f} / {worst['ms']:.0f}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from generator.catalog import Catalog, claims
 from generator.dates import PartialDate
@@ -68,12 +69,31 @@ def measures_index(catalog: Catalog) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _by(catalog: Catalog, title: str, intro: str, groups: dict[str, str], key: Callable[[Measure], str]) -> str:
+LIST_LIMIT = 500
+"""Most measures a grouped page lists; past it, each group gives its count and where to find them.
+(On a site of thousands of measures, every grouped page would otherwise repeat the whole
+table of measures, which is slow to build and to read.)"""
+
+
+def _filtered(column: str, value: str, count: int) -> str:
+    """How many measures a group holds, and a link to the table of measures filtered to them."""
+    return f"{_count(count)}: [see them in the table of measures](../measures/index.md?{urlencode({column: value})})."
+
+
+def _count(count: int) -> str:
+    return f"{count} measure{'s' if count != 1 else ''}"
+
+
+def _by(
+    catalog: Catalog, title: str, intro: str, groups: dict[str, str], column: str, key: Callable[[Measure], str]
+) -> str:
     lines = [*index_front_matter(), f"# {title}", "", intro, ""]
+    listed = len(catalog.measures) <= LIST_LIMIT
     for value, heading in groups.items():
         members = [m for m in catalog.measures.values() if key(m) == value]
         if members:
-            lines += [f"## {heading}", "", *_measure_rows(catalog, members), ""]
+            rows = _measure_rows(catalog, members) if listed else [_filtered(column, heading, len(members))]
+            lines += [f"## {heading}", "", *rows, ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -84,23 +104,36 @@ def by_status(catalog: Catalog) -> str:
         "Measures by status",
         "Status as of the newest source that mentions the measure.",
         STATUSES,
+        "status",
         lambda m: m.current_status,
     )
 
 
 def by_level(catalog: Catalog) -> str:
     """Measures grouped by the level of government behind them."""
-    return _by(catalog, "Measures by level", "National measures first, then local ones.", LEVELS, lambda m: m.level)
+    return _by(
+        catalog, "Measures by level", "National measures first, then local ones.", LEVELS, "level", lambda m: m.level
+    )
 
 
-def _grouped(catalog: Catalog, folder: str, title: str, intro: str, members: dict[str, list[Measure]]) -> str:
+def _grouped(
+    catalog: Catalog, folder: str, title: str, intro: str, members: dict[str, list[Measure]], column: str = ""
+) -> str:
+    """Measures under each record of ``folder``; past ``LIST_LIMIT``, a count and links to them."""
     lines = [*index_front_matter(), f"# {title}", "", intro, ""]
+    listed = sum(len(measures) for measures in members.values()) <= LIST_LIMIT
     for record_id in sorted(catalog.folder(folder), key=lambda i: name(catalog.folder(folder)[i]).lower()):
         record = catalog.folder(folder)[record_id]
         lines += [f"## {link(name(record), (folder, record_id))}", ""]
         measures = members.get(record_id, [])
-        rows = _measure_rows(catalog, measures, where=folder != "places")
-        lines += [*rows, ""] if measures else ["No measure on the site is listed here.", ""]
+        if not measures:
+            lines += ["No measure on the site is listed here.", ""]
+        elif listed:
+            lines += [*_measure_rows(catalog, measures, where=folder != "places"), ""]
+        elif column:
+            lines += [_filtered(column, name(record), len(measures)), ""]
+        else:
+            lines += [f"{_count(len(measures))}: listed on the page of {link(name(record), (folder, record_id))}.", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -125,6 +158,7 @@ def agencies_index(catalog: Catalog) -> str:
         "Agencies and organisations",
         "Each body the sources name, and the measures it issues or carries out.",
         members,
+        "issued-by",
     )
 
 
@@ -133,7 +167,7 @@ def places_index(catalog: Catalog) -> str:
     members: dict[str, list[Measure]] = {}
     for measure in catalog.measures.values():
         members.setdefault(measure.jurisdiction, []).append(measure)
-    return _grouped(catalog, "places", "Places", "Each place, and the measures that apply there.", members)
+    return _grouped(catalog, "places", "Places", "Each place, and the measures that apply there.", members, "where")
 
 
 def timeline(catalog: Catalog) -> str:
