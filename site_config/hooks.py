@@ -225,6 +225,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise PluginError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
+    said = (result.stdout + result.stderr).strip()
+    if said:
+        log.warning(f"Pagefind: {said}")
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

@@ -94,7 +94,7 @@ def render_record(catalog: Catalog, key: Key, site: SiteInfo) -> str:
     body = _RENDERERS[type(record)](catalog, record, notes)
     lines = [*_front_matter(record), *_heading(record), *_search_name(record, key[0]), *body]
     # Lists of other pages' names and the citation block are left out of the search index.
-    lines += ['<div data-pagefind-ignore markdown="1">', ""]
+    lines += ['<div data-pagefind-ignore="all" markdown="1">', ""]
     lines += _referenced_by(catalog, key)
     lines += cite_this_page(name(record), key, site)
     lines += ["</div>", ""]
