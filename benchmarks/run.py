@@ -1,7 +1,9 @@
 """`make bench`: build synthetic corpora of 1,000, 3,000 and 10,000 measures and time every stage.
 
 Writes benchmarks/results.md. Timings are medians of BENCH_RUNS runs (default 3) on this
-machine; the sizes can be narrowed with BENCH_SIZES=1000,3000. Nothing here is asserted: the
+machine, or of BENCH_LARGE_RUNS (default 1) from 10,000 measures up; the sizes can be narrowed
+with BENCH_SIZES=1000,3000. The plain MkDocs + Material peer is built up to BENCH_PEER_UP_TO
+measures (default 3,000: at 10,000 it takes well over an hour). Nothing here is asserted: the
 numbers are for people to read, next to the targets in the scale issue.
 """
 
@@ -35,8 +37,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import write_corpus  # noqa: E402
 
 RUNS = int(os.environ.get("BENCH_RUNS", "3"))
-PEER = os.environ.get("BENCH_PEER", "1") != "0"
-"""BENCH_PEER=0 skips the plain MkDocs + Material build (slow at 10,000 measures)."""
+LARGE = 10_000
+LARGE_RUNS = int(os.environ.get("BENCH_LARGE_RUNS", "1"))
+PEER_UP_TO = int(os.environ.get("BENCH_PEER_UP_TO", "3000"))
 SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "1000,3000,10000").split(",")]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 PEER_CONFIG = """site_name: Peer
@@ -46,7 +49,7 @@ markdown_extensions: [abbr, admonition, attr_list, footnotes, tables, toc]
 """
 
 
-def median_time(run: Callable[[], object], runs: int = RUNS) -> float:
+def median_time(run: Callable[[], object], runs: int) -> float:
     """Median wall time of ``runs`` calls, in seconds."""
     times = []
     for _ in range(runs):
@@ -84,7 +87,7 @@ def timed_process(module_and_args: list[str], cwd: Path) -> tuple[float, float, 
     return elapsed, int(own) / 1024, int(child) / 1024
 
 
-def median_process(command: list[str], cwd: Path, runs: int = RUNS) -> tuple[float, float, float]:
+def median_process(command: list[str], cwd: Path, runs: int) -> tuple[float, float, float]:
     results = [timed_process(command, cwd) for _ in range(runs)]
     return statistics.median(r[0] for r in results), max(r[1] for r in results), max(r[2] for r in results)
 
@@ -184,7 +187,7 @@ def first_searches(site: Path) -> dict[str, dict[str, float]]:
     return results
 
 
-def preview_edits(project: Path, runs: int = RUNS) -> dict[str, float]:
+def preview_edits(project: Path, runs: int) -> dict[str, float]:
     """Median seconds from saving an edited measure to `make serve` (``mkdocs serve --dirty``)
     serving the changed page, for an edit of a provision and an edit of the title (a title
     shows on every index page, so those are built again too)."""
@@ -248,8 +251,10 @@ def bench(size: int, work: Path) -> tuple[dict[str, str], dict[str, dict[str, fl
     write_corpus(size, project / "content")
     content = project / "content"
     python = sys.executable
+    runs = RUNS if size < LARGE else LARGE_RUNS
+    peer_built = size <= PEER_UP_TO
 
-    floor = median_time(lambda: yaml_floor(content))
+    floor = median_time(lambda: yaml_floor(content), runs)
     out = project / "pages"
     build = [python, "-m", "generator", "build", "--content", str(content), "--out", str(out)]
 
@@ -257,7 +262,7 @@ def bench(size: int, work: Path) -> tuple[dict[str, str], dict[str, dict[str, fl
         shutil.rmtree(out, ignore_errors=True)
         subprocess.run(build, cwd=ROOT, env=ENV, check=True, capture_output=True)
 
-    generator = median_time(fresh_build)
+    generator = median_time(fresh_build, runs)
     edited = content / "measures" / "measure-7.yaml"
     original = edited.read_text(encoding="utf-8")
 
@@ -265,18 +270,18 @@ def bench(size: int, work: Path) -> tuple[dict[str, str], dict[str, dict[str, fl
         edited.write_text(original.replace("Measure 7:", f"Measure 7 ({time.time_ns()}):"), encoding="utf-8")
         return subprocess.run(build, cwd=ROOT, env=ENV, check=True, capture_output=True, text=True).stdout
 
-    edit_time = median_time(one_edit)
+    edit_time = median_time(one_edit, runs)
     rewritten = one_edit().split(":")[1].split(",")[0].strip()
     edited.write_text(original, encoding="utf-8")
 
     site_time, site_memory, indexer_memory = median_process(
-        ["mkdocs", "build", "--strict", "--site-dir", "site"], project
+        ["mkdocs", "build", "--strict", "--site-dir", "site"], project, runs
     )
     peer = work / f"peer{size}"
     shutil.copytree(out, peer / "docs")
     (peer / "mkdocs.yml").write_text(PEER_CONFIG, encoding="utf-8")
     peer_time, peer_memory, _ = (
-        median_process(["mkdocs", "build", "--site-dir", "site"], peer) if PEER else (float("nan"),) * 3
+        median_process(["mkdocs", "build", "--site-dir", "site"], peer, runs) if peer_built else (float("nan"),) * 3
     )
 
     site = project / "site"
@@ -288,19 +293,19 @@ def bench(size: int, work: Path) -> tuple[dict[str, str], dict[str, dict[str, fl
     searches = first_searches(site)
     worst = max(searches.values(), key=lambda found: found["ms"])
     heaviest = max(found["search_kb"] for found in searches.values())
-    preview = preview_edits(project)
+    preview = preview_edits(project, runs)
     row = {
         "N measures": f"{size:,}",
-        "runs": str(RUNS),
+        "runs": str(runs),
         "YAML floor (s)": f"{floor:.2f}",
         "generator build (s)": f"{generator:.2f}",
         "build / floor": f"{generator / floor:.1f}x",
         "one edit: time (s) / files rewritten": f"{edit_time:.2f} / {rewritten}",
         "make site (s)": f"{site_time:.1f}",
-        "peer: MkDocs + Material (s)": f"{peer_time:.1f}" if PEER else "not run",
-        "site / peer": f"{site_time / peer_time:.2f}x" if PEER else "-",
+        "peer: MkDocs + Material (s)": f"{peer_time:.1f}" if peer_built else "not run",
+        "site / peer": f"{site_time / peer_time:.2f}x" if peer_built else "-",
         "peak RSS (MiB): MkDocs / Pagefind / peer": f"{site_memory:.0f} / {indexer_memory:.0f} / "
-        + (f"{peer_memory:.0f}" if PEER else "-"),
+        + (f"{peer_memory:.0f}" if peer_built else "-"),
         "search index on disk (MB)": f"{index_bytes / 1e6:.1f}",
         "home page (KB)": f"{worst['home_kb']:.0f}",
         f"first search, worst of {len(QUERIES)} queries: KB / ms": f"{heaviest:.0f} / {worst['ms']:.0f}",

@@ -2,7 +2,8 @@
 
 Per 1,000 measures: 100 sources of 12 paragraphs, 20 agencies, 10 places, 10 topics,
 20 people and 50 events; each measure has a summary, three provisions, two figures,
-dates, a relation to an earlier measure and citations spread over the sources.
+dates, an instrument and the firms it is for (drawn from the vocabularies), a relation to an
+earlier measure and citations spread over the sources.
 Sentences draw their words from the real content's texts, as often as they occur there,
 so that a search term matches as many pages as it would on a real site of that size.
 """
@@ -19,6 +20,10 @@ from pathlib import Path
 import yaml
 
 from generator.template import schema_comment
+from generator.vocabulary import INSTRUMENTS
+
+INSTRUMENT_IDS = sorted(INSTRUMENTS)
+FIRMS = ["all", "smes", "sector-specific", "location-specific", "firm-specific"]
 
 REAL_CONTENT = Path(__file__).resolve().parent.parent / "content"
 
@@ -105,7 +110,7 @@ def write_corpus(measures: int, out: Path, seed: int = 1) -> None:
             f'title: "Measure {i}: {sentence(rng, 5)}"\nsummary:\n{claim("  ")}'
             f"agencies: [agencie-{i % counts['agencies']}]\njurisdiction: place-{i % counts['places']}\n"
             f"level: {rng.choice(['national', 'provincial', 'municipal'])}\n"
-            f"instruments: [export-credit-insurance]\neligible_firms: [smes]\n"
+            f"instruments: [{rng.choice(INSTRUMENT_IDS)}]\neligible_firms: [{rng.choice(FIRMS)}]\n"
             f"dates:\n  announced:\n    on: 2025-{1 + i % 12:02d}\n    cite:\n      - {cite(rng, sources)}\n"
             f"provisions:\n{provisions}figures:\n{figures}{relation}"
             f"topics: [topic-{i % counts['topics']}]\ntags: [tag-{i % 25}]\n"
