@@ -33,7 +33,8 @@ class Preview:
     pages: dict[str, str] = field(default_factory=dict)
 
     def update(self, site: SiteInfo) -> set[str]:
-        """Bring ``pages`` up to date with the content; return the paths whose text changed.
+        """Bring ``pages`` up to date with the content; return the paths whose text changed
+        or that are gone.
 
         Raises ``ContentError`` (and keeps the previous build) when the content has problems.
         """
@@ -49,14 +50,15 @@ class Preview:
                 pages[path] = render_record(catalog, key, site) if key in dirty or kept is None else kept
             pages = dict(sorted({**pages, **render_collections(catalog, site)}.items()))
         changed = {path for path, text in pages.items() if self.pages.get(path) != text}
+        changed |= self.pages.keys() - pages.keys()
         self.catalog, self.site, self.pages = catalog, site, pages
         return changed
 
 
 def affected(before: Catalog, after: Catalog) -> set[Key]:
-    """The records whose pages an edit from ``before`` to ``after`` can change."""
+    """The records whose pages an edit from ``before`` to ``after`` can change (a file read
+    again counts as edited, even if its record compares equal: 0 and -0 print differently)."""
     edited = {key for key in {*before.keys(), *after.keys()} if _record(before, key) is not _record(after, key)}
-    edited = {key for key in edited if _record(before, key) != _record(after, key)}
     pages = set(edited)
     for catalog in (before, after):
         for key in edited:

@@ -7,6 +7,7 @@ not import MkDocs, so another builder (ProperDocs, Zensical) can take its place.
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -48,14 +49,20 @@ _serving = False
 _preview: Preview | None = None
 """In ``mkdocs serve``, the previous build, so that an edit re-renders only the pages it touches."""
 _changed: set[str] | None = None
-"""The generated files whose text changed in this build; None outside ``mkdocs serve``."""
+"""The generated files whose text changed in this build, or that are gone; None outside
+``mkdocs serve``."""
+_navigation: dict[str, int] = {}
+"""In ``mkdocs serve``, page -> a fingerprint of the navigation it shows, from the last build."""
+_renavigated: set[str] = set()
+"""Pages whose navigation changed in this build (a title or a neighbour changed)."""
 
 
 class _UnchangedFile(File):
-    """A generated file whose text is as in the previous build: a dirty build leaves it be."""
+    """A generated file whose text is as in the previous build: a dirty build leaves it be,
+    unless the navigation it shows changed."""
 
     def is_modified(self) -> bool:
-        return False
+        return self.src_uri in _renavigated
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -96,8 +103,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
             _generated, catalog = _preview.pages, _preview.catalog
     except ContentError as error:
         raise PluginError(f"content has {len(error.problems)} problem(s):\n{error}") from None
-    _markers = {HIGHLIGHTS_MARKER: highlights(catalog), REFERENCE_MARKER: field_reference()}
+    markers = {HIGHLIGHTS_MARKER: highlights(catalog), REFERENCE_MARKER: field_reference()}
+    _outdated_markers.update(marker for marker, text in markers.items() if _markers.get(marker, text) != text)
+    _markers = markers
     _titles = {page_path(key): name(catalog.get(key)) for key in catalog.keys()}
+
+
+_outdated_markers: set[str] = set()
+"""Markers whose generated text changed since the last build of ``mkdocs serve``."""
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build may have written only some changed pages: build everything next time."""
+    global _preview, _navigation
+    _preview, _navigation = None, {}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -107,6 +126,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(kind.generated(config, path, content=text))
     for schema_file, text in schemas().items():
         files.append(File.generated(config, f"schema/{schema_file}", content=text))
+    if _outdated_markers:
+        for file in files.documentation_pages():
+            if file.generated_by is None and Path(file.abs_dest_path).is_file():
+                if any(marker in file.content_string for marker in _outdated_markers):
+                    os.utime(file.abs_dest_path, (0, 0))  # older than its source: a dirty build redoes it
+        _outdated_markers.clear()
     return files
 
 
@@ -134,7 +159,33 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     for page in nav.pages:
         if page.file.src_uri in _titles:
             page.title = _titles[page.file.src_uri]
+    if _serving:
+        _note_navigation(nav)
     return nav
+
+
+def _note_navigation(nav: Navigation) -> None:
+    """Find the pages whose navigation differs from the last build's. With ``navigation.prune``
+    a page shows the items of each level on its path and its previous and next pages."""
+    global _navigation, _renavigated
+    levels: dict[int, tuple[str | None, ...]] = {}
+
+    def level(items: list) -> tuple[str | None, ...]:  # type: ignore[type-arg]
+        if id(items) not in levels:
+            levels[id(items)] = tuple(item.title for item in items)
+        return levels[id(items)]
+
+    prints = {}
+    for page in nav.pages:
+        path: list[tuple[str | None, ...]] = [level(nav.items)]
+        parent = page.parent
+        while parent is not None:
+            path.append(level(parent.children))
+            parent = parent.parent
+        neighbours = tuple(other.title if other else None for other in (page.previous_page, page.next_page))
+        prints[page.file.src_uri] = hash((*path, neighbours))
+    _renavigated = {uri for uri, fingerprint in prints.items() if _navigation.get(uri) != fingerprint}
+    _navigation = prints
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -206,7 +257,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     page": names of other pages would blur the ranking). A preview indexes once, at its first
     build: re-indexing every page after each edit would cost more than the edit's rebuild."""
     if _serving and (Path(config.site_dir) / "pagefind").is_dir():
-        log.info("Preview: search index kept from the first build")
+        for path in _changed or ():
+            if path not in _generated:  # a deleted record: its old page goes too
+                gone = File(path, None, config.site_dir, config.use_directory_urls)
+                Path(gone.abs_dest_path).unlink(missing_ok=True)
+        log.info("Preview: search index kept from the first build (restart to refresh it)")
         return
     command = [
         sys.executable,

@@ -108,6 +108,20 @@ def test_search_returns_the_right_page_first(page: Page, site_url: str, case: st
     assert found[0].endswith(expected), f"{query!r} found {found[:3]}"
 
 
+def test_enter_right_after_typing_opens_the_first_result_for_the_whole_query(page: Page, site_url: str) -> None:
+    """Enter pressed before typing pauses, so before any search for the new query has run."""
+    page.goto(site_url)
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially("Yiwu")
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    box.press("Control+a")
+    box.press("Backspace")
+    box.press_sequentially("Li Yunze")
+    box.press("Enter")
+    page.wait_for_url("**/people/li-yunze/", timeout=15000)
+
+
 def test_search_downloads_only_part_of_the_index(page: Page, site_url: str) -> None:
     fetched: list[str] = []
     page.on("request", lambda request: fetched.append(request.url))

@@ -68,7 +68,7 @@ def test_after_an_edit_the_preview_equals_a_full_render(content: Path, edit: str
     changed = preview.update(site)
     full = render_site(load_catalog(content), site)
     assert preview.pages == full
-    assert changed == {path for path, text in full.items() if before.get(path) != text}
+    assert changed == {path for path, text in full.items() if before.get(path) != text} | (before.keys() - full.keys())
     assert changed, "the edit changed no page"
     record_pages = [path for path in full if path.count("/") == 1 and not path.endswith("index.md")]
     assert len([path for path in changed if path in record_pages]) < len(record_pages) / 2

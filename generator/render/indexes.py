@@ -77,7 +77,8 @@ table of measures, which is slow to build and to read.)"""
 
 def _filtered(column: str, value: str, count: int) -> str:
     """How many measures a group holds, and a link to the table of measures filtered to them."""
-    return f"{_count(count)}: [see them in the table of measures](../measures/index.md?{urlencode({column: value})})."
+    query = urlencode({column: " ".join(value.split())})  # as the table's cell shows it
+    return f"{_count(count)}: [see them in the table of measures](../measures/index.md?{query})."
 
 
 def _count(count: int) -> str:
@@ -121,7 +122,7 @@ def _grouped(
 ) -> str:
     """Measures under each record of ``folder``; past ``LIST_LIMIT``, a count and links to them."""
     lines = [*index_front_matter(), f"# {title}", "", intro, ""]
-    listed = sum(len(measures) for measures in members.values()) <= LIST_LIMIT
+    listed = len(catalog.measures) <= LIST_LIMIT
     for record_id in sorted(catalog.folder(folder), key=lambda i: name(catalog.folder(folder)[i]).lower()):
         record = catalog.folder(folder)[record_id]
         lines += [f"## {link(name(record), (folder, record_id))}", ""]

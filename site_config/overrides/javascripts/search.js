@@ -74,6 +74,7 @@
   // prefix matches nearly every page, and scoring them all would hold up the real query.
   var PAUSE_MS = 120;
   var latest = 0;
+  var shown = 0;
   var timer = 0;
   function search() {
     var query = input.value.trim();
@@ -84,12 +85,14 @@
   }
 
   function run(query, ticket) {
-    load().then(function (module) {
+    return load().then(function (module) {
       return module.search(words(query));
     }).then(function (found) {
       if (ticket !== latest || !found) return null;
       return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (data) {
-        if (ticket === latest) show(data, found.results.length, query);
+        if (ticket !== latest) return;
+        show(data, found.results.length, query);
+        shown = ticket;
       });
     });
   }
@@ -105,10 +108,18 @@
   input.form.addEventListener("reset", function () {
     setTimeout(search, 0);
   });
+  // Enter opens the first result of what is in the box, even if typing has not paused yet.
   input.form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var first = list.querySelector("a");
-    if (first) window.location.href = first.href;
+    var query = input.value.trim();
+    if (!query) return;
+    function open() {
+      var first = list.querySelector("a");
+      if (shown === latest && first) window.location.href = first.href;
+    }
+    if (shown === latest) return open();
+    clearTimeout(timer);
+    run(query, latest).then(open);
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape" && toggle.checked) {
