@@ -318,6 +318,14 @@ def bench(size: int, work: Path) -> tuple[dict[str, str], dict[str, dict[str, fl
     return row, searches
 
 
+def markdown_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    return [
+        "| " + " | ".join(header) + " |",
+        "|" + "|".join("---" for _ in header) + "|",
+        *("| " + " | ".join(row) + " |" for row in rows),
+    ]
+
+
 def main() -> None:
     """Measure each size and merge its row into benchmarks/results.json, then write the table."""
     store = ROOT / "benchmarks" / "results.json"
@@ -341,9 +349,7 @@ def main() -> None:
         "building the same Markdown pages. Downloads are counted as a static host sends them "
         "(HTML, CSS, JavaScript and JSON gzipped, as GitHub Pages does).",
         "",
-        "| " + " | ".join(header) + " |",
-        "|" + "|".join("---" for _ in header) + "|",
-        *("| " + " | ".join(row.get(h, "-") for h in header) + " |" for row in rows),
+        *markdown_table(header, [[row.get(h, "-") for h in header] for row in rows]),
         "",
         "## Searches",
         "",
@@ -351,16 +357,16 @@ def main() -> None:
         "downloads from focusing the box to the first result, the time from the first keystroke to "
         "the first result, and the pages that match.",
         "",
-        "| N measures | " + " | ".join(QUERIES) + " |",
-        "|---|" + "|".join("---" for _ in QUERIES) + "|",
-        *(
-            f"| {int(size):,} | "
-            + " | ".join(
-                f"{found['search_kb']:.0f} KB, {found['ms']:.0f} ms, {found['matches']:.0f} pages"
-                for found in (saved["searches"][size][query] for query in QUERIES)
-            )
-            + " |"
-            for size in sizes
+        *markdown_table(
+            ["N measures", *QUERIES],
+            [
+                [f"{int(size):,}"]
+                + [
+                    f"{found['search_kb']:.0f} KB, {found['ms']:.0f} ms, {found['matches']:.0f} pages"
+                    for found in (saved["searches"][size][query] for query in QUERIES)
+                ]
+                for size in sizes
+            ],
         ),
         "",
     ]
