@@ -39,7 +39,7 @@ class Preview:
         Raises ``ContentError`` (and keeps the previous build) when the content has problems.
         """
         catalog = load_catalog(self.content_dir, self.readings)
-        if self.site is None or site != self.site:
+        if site != self.site:  # the first update, or a new site address or history
             pages = render_site(catalog, site)
         else:
             dirty = affected(self.catalog, catalog)

@@ -55,6 +55,8 @@ _navigation: dict[str, int] = {}
 """In ``mkdocs serve``, page -> a fingerprint of the navigation it shows, from the last build."""
 _renavigated: set[str] = set()
 """Pages whose navigation changed in this build (a title or a neighbour changed)."""
+_outdated_markers: set[str] = set()
+"""Markers whose generated text changed since the last build of ``mkdocs serve``."""
 
 
 class _UnchangedFile(File):
@@ -107,10 +109,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _outdated_markers.update(marker for marker, text in markers.items() if _markers.get(marker, text) != text)
     _markers = markers
     _titles = {page_path(key): name(catalog.get(key)) for key in catalog.keys()}
-
-
-_outdated_markers: set[str] = set()
-"""Markers whose generated text changed since the last build of ``mkdocs serve``."""
 
 
 def on_build_error(error: Exception) -> None:
