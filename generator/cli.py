@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from generator.characters import visible
 from generator.load import ID_PATTERN, MAX_ID, RESERVED_IDS, load_catalog
 from generator.model import RECORD_TYPES
 from generator.problems import ContentError, Problem
@@ -95,7 +96,19 @@ def _new(content_dir: Path, folder: str, record_id: str) -> int:
 
 
 def github_annotation(problem: Problem) -> str:
-    """A GitHub Actions workflow command that shows the problem on the pull request's diff."""
-    message = problem.message + (f" (hint: {problem.hint})" if problem.hint else "")
-    escaped = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return f"::error file={problem.path},line={problem.line},col={problem.column}::{escaped}"
+    """A GitHub Actions workflow command that shows the problem on the pull request's diff.
+
+    Escaped as GitHub's runner reads them: ``%``, CR and LF in the message, and also ``:`` and
+    ``,`` in property values, so a file name cannot end the command or add a property.
+    """
+    message = visible(problem.message) + (f" (hint: {visible(problem.hint)})" if problem.hint else "")
+    path = _escape_property(visible(problem.path))
+    return f"::error file={path},line={problem.line},col={problem.column}::{_escape_data(message)}"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")

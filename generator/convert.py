@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import functools
+import math
 import re
 import types
 import typing
@@ -19,9 +20,12 @@ from typing import Any
 
 import yaml
 
+from generator.characters import FORBIDDEN_IN_TEXT, describe
 from generator.dates import PartialDate
 from generator.model import (
     ID_PATTERN,
+    MAX_REF,
+    MAX_TEXT,
     REFERENCE_FOLDERS,
     Citation,
     FormerId,
@@ -31,9 +35,6 @@ from generator.model import (
 )
 from generator.problems import Problem
 from generator.vocabulary import INSTRUMENTS
-
-MAX_TEXT = 4000
-"""Longest text field accepted, in characters."""
 
 _TAG_NAMES = {
     "tag:yaml.org,2002:str": "text",
@@ -121,11 +122,15 @@ def convert_record(node: yaml.MappingNode, record_type: type, record_id: str, pa
 
 
 @functools.cache
-def _fields(cls: type) -> dict[str, tuple[Any, bool]]:
-    """Field name -> (type, required) for a dataclass, with postponed annotations resolved."""
+def _fields(cls: type) -> dict[str, tuple[Any, bool, int]]:
+    """Field name -> (type, required, longest text) for a dataclass, with postponed annotations resolved."""
     hints = typing.get_type_hints(cls)
     return {
-        f.name: (hints[f.name], f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING)
+        f.name: (
+            hints[f.name],
+            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
+            f.metadata.get("max_length", MAX_TEXT),
+        )
         for f in dataclasses.fields(cls)
     }
 
@@ -172,14 +177,14 @@ class _Converter:
         self.outcome.problems.append(self.position(node, field).problem(message, hint))
         raise _Invalid
 
-    def value(self, node: yaml.Node, hint: Any, field: str) -> Any:
+    def value(self, node: yaml.Node, hint: Any, field: str, limit: int = MAX_TEXT) -> Any:
         kind, argument = _kind(hint)
         if kind == "text":
-            return self.text(node, field)
+            return self.text(node, field, limit)
         if kind == "dataclass":
             return self.dataclass(node, argument, field)
         if kind == "sequence":
-            return self.sequence(node, argument, field)
+            return self.sequence(node, argument, field, limit)
         if kind == "reference":
             target = self.text(node, field)
             self.outcome.references.append(PendingReference(argument, target, self.position(node, field)))
@@ -187,7 +192,7 @@ class _Converter:
         if kind == "choice":
             return self.choice(node, argument, field)
         if kind == "optional":
-            return None if node.tag == "tag:yaml.org,2002:null" else self.value(node, argument, field)
+            return None if node.tag == "tag:yaml.org,2002:null" else self.value(node, argument, field, limit)
         if kind == "paragraph":
             return self.paragraph(node, field)
         if kind == "date":
@@ -220,7 +225,7 @@ class _Converter:
             self.fail(node, field, f"expected {expected}, found {found}")
         return node
 
-    def text(self, node: yaml.Node, field: str) -> str:
+    def text(self, node: yaml.Node, field: str, limit: int = MAX_TEXT) -> str:
         scalar = self.scalar(node, field, "text")
         if scalar.tag != "tag:yaml.org,2002:str":
             found = _TAG_NAMES.get(scalar.tag, scalar.tag)
@@ -230,15 +235,23 @@ class _Converter:
                 f"expected text, found {found} ({scalar.value})",
                 f'put the value in quotes: "{scalar.value}"',
             )
-        if len(scalar.value) > MAX_TEXT:
+        if len(scalar.value) > limit:
             self.fail(
                 node,
                 field,
-                f"text is {len(scalar.value)} characters; the limit is {MAX_TEXT}",
-                "shorten it, or split it into several provisions",
+                f"text is {len(scalar.value)} characters; the limit is {limit}",
+                "shorten it, or split it into several provisions" if limit == MAX_TEXT else "shorten it",
             )
         if not scalar.value.strip():
             self.fail(node, field, "text is empty", "write the text, or leave out the field if it is optional")
+        forbidden = FORBIDDEN_IN_TEXT.search(scalar.value)
+        if forbidden:
+            self.fail(
+                node,
+                field,
+                f"text holds {describe(forbidden.group())}, which is not allowed in content",
+                "control and invisible characters can hide or reorder text; remove the escape or the character",
+            )
         return scalar.value
 
     def boolean(self, node: yaml.Node, field: str) -> bool:
@@ -257,9 +270,12 @@ class _Converter:
                 "write the bare number, e.g. 15.3 for 15.3%, and put the unit in `unit`",
             )
         try:
-            return float(scalar.value.replace("_", ""))
+            value = float(scalar.value.replace("_", ""))
         except ValueError:
             self.fail(node, field, f"expected a number, found '{scalar.value}'", "write a decimal number")
+        if not math.isfinite(value):
+            self.fail(node, field, f"'{scalar.value}' is not a finite number", "write the number the source gives")
+        return value
 
     def choice(self, node: yaml.Node, options: tuple[str, ...], field: str, what: str = "value") -> str:
         value = self.text(node, field)
@@ -288,15 +304,23 @@ class _Converter:
                 f"expected a paragraph number, found '{scalar.value}'",
                 'write 4, "10-12" or a named locator of the source',
             )
+        if not (ID_PATTERN.fullmatch(scalar.value) and len(scalar.value) <= MAX_REF):
+            self.fail(
+                node,
+                field,
+                f"'{_short(scalar)}' is not a paragraph locator",
+                f'write a number, a range such as "10-12", or lower-case words joined by hyphens '
+                f"(at most {MAX_REF} characters)",
+            )
         return scalar.value
 
-    def sequence(self, node: yaml.Node, item: Any, field: str) -> tuple[Any, ...]:
+    def sequence(self, node: yaml.Node, item: Any, field: str, limit: int = MAX_TEXT) -> tuple[Any, ...]:
         if not isinstance(node, yaml.SequenceNode):
             self.fail(node, field, "expected a list", f"write it as a list: `- {_short(node)}` on its own line")
         values = []
         for index, child in enumerate(node.value):
             try:
-                values.append(self.value(child, item, f"{field}[{index}]"))
+                values.append(self.value(child, item, f"{field}[{index}]", limit))
             except _Invalid:
                 continue
         return tuple(values)
@@ -337,9 +361,9 @@ class _Converter:
                 )
                 broken = True
                 continue
-            hint, required = spec[key]
+            hint, required, limit = spec[key]
             try:
-                values[key] = self.value(value_node, hint, where)
+                values[key] = self.value(value_node, hint, where, limit)
             except _Invalid:
                 broken = True
                 continue
@@ -352,7 +376,7 @@ class _Converter:
                 broken = True
         if record_id is not None and "id" in spec:
             values["id"] = record_id
-        missing = [name for name, (_, required) in spec.items() if required and name not in values]
+        missing = [name for name, (_, required, _) in spec.items() if required and name not in values]
         for name in missing:
             if name in seen:
                 continue  # present but invalid: already reported

@@ -6,13 +6,14 @@ import csv
 import dataclasses
 import io
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from generator.catalog import Catalog, Key
 from generator.dates import PartialDate
 from generator.model import Citation, Figure, Measure
-from generator.render.markdown import number, paragraph_anchor
+from generator.render.markdown import decimal, number, paragraph_anchor
 
 
 def url(key: Key, anchor: str = "") -> str:
@@ -52,7 +53,7 @@ def _plain(value: Any) -> Any:
 
 
 def _json(rows: list[dict[str, Any]]) -> str:
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"), default=_plain) + "\n"
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_plain) + "\n"
 
 
 def records_json(catalog: Catalog, folder: str) -> str:
@@ -61,11 +62,24 @@ def records_json(catalog: Catalog, folder: str) -> str:
     return _json([{**_fields(records[i]), "url": url((folder, i))} for i in sorted(records)])
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_INERT = re.compile(r"-?\d+(?:\.\d+)?|[+-]\d\d:\d\d")
+"""Cells that start like a formula but are only a number or a UTC offset (+08:00)."""
+
+
+def cell(value: str) -> str:
+    """A CSV cell that a spreadsheet shows as text: one that starts like a formula (= + - @, tab,
+    carriage return) gets a leading apostrophe, as OWASP recommends; numbers and UTC offsets stay."""
+    if value.startswith(_FORMULA_START) and not _INERT.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def _csv(header: list[str], rows: Iterator[list[str]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([cell(value) for value in row] for row in rows)
     return buffer.getvalue()
 
 
@@ -188,7 +202,7 @@ def figures_csv(catalog: Catalog) -> str:
         [
             f"{key[0]}/{key[1]}",
             number(f),
-            f"{f.value:g}",
+            decimal(f.value),
             f.unit,
             f.scale or "",
             f.qualifier,

@@ -51,7 +51,9 @@ def atom_feed(catalog: Catalog, site_url: str, title: str) -> str:
 
 
 def _ical_text(value: str) -> str:
-    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    """RFC 5545 TEXT: backslash, semicolon and comma escaped, every line break (CR too) as \\n."""
+    flat = value.replace("\r\n", "\n").replace("\r", "\n")
+    return flat.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _fold(line: str) -> str:

@@ -7,15 +7,13 @@ from pathlib import Path
 
 from generator.catalog import Catalog
 from generator.convert import Conversion, convert_record
-from generator.model import ID_PATTERN, RECORD_TYPES
+from generator.model import ID_PATTERN, RECORD_TYPES, RESERVED_IDS
 from generator.problems import ContentError, Problem
 from generator.resolve import resolve
 from generator.template import schema_comment
 from generator.yamlfile import read_node
 
 MAX_ID = 80
-RESERVED_IDS = frozenset({"index", "tags", "all", "by-date", "by-level", "by-status", "timeline"})
-"""Ids that would collide with the section pages the generator writes."""
 
 
 FileReading = tuple[tuple[int, int], list[Problem], Conversion | None]
@@ -33,11 +31,11 @@ def load_catalog(content_dir: Path, readings: dict[Path, FileReading] | None = N
     conversions: list[tuple[str, Conversion]] = []
     existing: dict[str, set[str]] = {folder: set() for folder in RECORD_TYPES}
     files = _content_files(content_dir, problems)
-    lowered = {(folder, path.stem) for folder, path in files}
+    names = {(folder, path.stem) for folder, path in files}
     for folder, path in files:
         shown = str(path)
         record_id = path.stem
-        if not ID_PATTERN.fullmatch(record_id) and (folder, record_id.lower()) in lowered:
+        if record_id != record_id.lower() and (folder, record_id.lower()) in names:
             problems.append(
                 Problem(
                     shown,
@@ -91,8 +89,11 @@ def load_catalog(content_dir: Path, readings: dict[Path, FileReading] | None = N
 
 def _read(folder: str, path: Path, readings: dict[Path, FileReading] | None) -> FileReading:
     """Parse and convert one file, or take its earlier reading when the file is unchanged."""
-    stat = path.stat()
-    signature = (stat.st_mtime_ns, stat.st_size)
+    try:
+        stat = path.stat()
+    except OSError:
+        stat = None  # gone since the folder was listed: reading it reports the problem
+    signature = (stat.st_mtime_ns, stat.st_size) if stat else (0, -1)
     if readings is not None and path in readings and readings[path][0] == signature:
         return readings[path]
     shown = str(path)
@@ -122,7 +123,7 @@ def _content_files(content_dir: Path, problems: list[Problem]) -> list[tuple[str
         return []
     files = []
     for entry in sorted(content_dir.iterdir()):
-        if entry.name.startswith("."):
+        if _is_odd(entry, problems):
             continue
         if not entry.is_dir() or entry.name not in RECORD_TYPES:
             problems.append(
@@ -136,10 +137,10 @@ def _content_files(content_dir: Path, problems: list[Problem]) -> list[tuple[str
             )
     for folder in RECORD_TYPES:
         directory = content_dir / folder
-        if not directory.is_dir():
+        if not directory.is_dir() or directory.is_symlink():
             continue
         for path in sorted(directory.iterdir()):
-            if path.name.startswith("."):
+            if _is_odd(path, problems):
                 continue
             if path.suffix != ".yaml" or not path.is_file():
                 hint = f"rename it to {path.stem}.yaml" if path.suffix == ".yml" else "only .yaml files belong here"
@@ -147,6 +148,20 @@ def _content_files(content_dir: Path, problems: list[Problem]) -> list[tuple[str
                 continue
             files.append((folder, path))
     return files
+
+
+def _is_odd(entry: Path, problems: list[Problem]) -> bool:
+    """Refuse what the site would silently skip or follow: hidden entries and symbolic links."""
+    if entry.is_symlink():
+        message = f"'{entry.name}' is a symbolic link"
+        hint = "content must be plain files in the repository; put the file itself here"
+    elif entry.name.startswith("."):
+        message = f"'{entry.name}' is hidden, so the site would ignore it"
+        hint = "rename it without the leading dot, or delete it"
+    else:
+        return False
+    problems.append(Problem(str(entry), 1, 1, message, hint))
+    return True
 
 
 def _suggest_id(name: str) -> str:

@@ -16,11 +16,23 @@ from generator.dates import PartialDate
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """A record id, which is also its file name: lower-case letters and digits joined by single hyphens."""
+RESERVED_IDS = frozenset({"index", "tags", "all", "by-date", "by-level", "by-status", "timeline"})
+"""Ids (and former ids) that would collide with the section pages the generator writes."""
+MAX_REF = 40
+"""Longest paragraph locator: it becomes part of an address (#para-...)."""
 
 
-def doc(text: str, **kwargs: Any) -> Any:
-    """A dataclass field documented for contributors (and the JSON Schema)."""
-    return field(metadata={"doc": text}, **kwargs)
+MAX_TEXT = 4000
+"""Longest text field accepted, in characters, unless the field sets its own limit."""
+MAX_NAME = 200
+"""Longest name or title: it shows in the navigation and the page title of every page around it."""
+MAX_NAME_ZH = 50
+"""Longest Chinese name: search indexes each of its suffixes, so its size counts squared."""
+
+
+def doc(text: str, limit: int = MAX_TEXT, **kwargs: Any) -> Any:
+    """A dataclass field documented for contributors (and the JSON Schema); ``limit`` bounds its text."""
+    return field(metadata={"doc": text, "max_length": limit}, **kwargs)
 
 
 # References: a field typed with one of these must name an existing record.
@@ -170,14 +182,14 @@ class Measure:
     """A policy measure that supports foreign trade."""
 
     id: str = doc("The file name without .yaml; set from the file name.")
-    title: str = doc("A short English title in our words.")
+    title: str = doc("A short English title in our words.", limit=MAX_NAME)
     summary: Claim = doc("Two or three sentences on what the measure does, with citations.")
     agencies: tuple[AgencyId, ...] = doc("The agencies that issue or carry out the measure.")
     jurisdiction: PlaceId = doc("The place the measure applies in.")
     level: Level = doc("The level of government behind the measure.")
     instruments: tuple[InstrumentId, ...] = doc("Instrument types, from the controlled vocabulary.")
     status: StatusFact | None = doc("Status as of the newest source; leave out when unknown.", default=None)
-    name_zh: str = doc("The official Chinese name, when a source gives it.", default="")
+    name_zh: str = doc("The official Chinese name, when a source gives it.", limit=MAX_NAME_ZH, default="")
     dates: Lifecycle = doc("Announced, implemented and removed dates.", default=Lifecycle())
     eligible_firms: tuple[EligibleFirms, ...] = doc("Which firms can benefit.", default=("unknown",))
     provisions: tuple[Claim, ...] = doc("Key provisions, each with its citations.", default=())
@@ -205,7 +217,7 @@ class Paragraph:
 
     ref: ParagraphRef = doc("The paragraph number, or a named locator such as whos-who-tmall.")
     gist: str = doc("What the paragraph covers, in our words (never copied).")
-    label: str = doc("How to name the locator when it is not a number.", default="")
+    label: str = doc("How to name the locator when it is not a number.", limit=MAX_NAME, default="")
 
 
 @dataclass(frozen=True)
@@ -213,8 +225,8 @@ class Source:
     """A document that claims cite: an article, a briefing, a notice."""
 
     id: str = doc("The file name without .yaml; set from the file name.")
-    title: str = doc("The title as published (or a description in brackets when it has none).")
-    publisher: str = doc("Who published it, or 'unknown'.")
+    title: str = doc("The title as published (or a description in brackets when it has none).", limit=MAX_NAME)
+    publisher: str = doc("Who published it, or 'unknown'.", limit=MAX_NAME)
     kind: SourceKind = doc("What sort of document it is.")
     official: bool = doc("True when the publisher is a government body speaking for itself.")
     language: str = doc("ISO 639-1 code of the text we read, e.g. en.")
@@ -236,11 +248,11 @@ class Agency:
     """A government body, state institution, company or platform."""
 
     id: str = doc("The file name without .yaml; set from the file name.")
-    name: str = doc("The English name.")
+    name: str = doc("The English name.", limit=MAX_NAME)
     kind: AgencyKind = doc("What sort of body it is.")
     description: Claim = doc("One or two sentences on what it is, with citations.")
-    name_zh: str = doc("The standard Chinese name, when there is one.", default="")
-    abbreviation: str = doc("The usual English abbreviation (NFRA, PBOC).", default="")
+    name_zh: str = doc("The standard Chinese name, when there is one.", limit=MAX_NAME_ZH, default="")
+    abbreviation: str = doc("The usual English abbreviation (NFRA, PBOC).", limit=MAX_NAME, default="")
     parent: AgencyId | None = doc("The body it belongs to.", default=None)
     place: PlaceId | None = doc("Where it is based or governs.", default=None)
     aliases: tuple[FormerId, ...] = doc("Former ids of this record; their old addresses redirect here.", default=())
@@ -260,9 +272,9 @@ class Person:
     """An official or other person a source names."""
 
     id: str = doc("The file name without .yaml; set from the file name.")
-    name: str = doc("The name in English order as the source gives it.")
+    name: str = doc("The name in English order as the source gives it.", limit=MAX_NAME)
     roles: tuple[Role, ...] = doc("Positions as of the sources.")
-    name_zh: str = doc("The name in Chinese characters, when known.", default="")
+    name_zh: str = doc("The name in Chinese characters, when known.", limit=MAX_NAME_ZH, default="")
     aliases: tuple[FormerId, ...] = doc("Former ids of this record; their old addresses redirect here.", default=())
 
 
@@ -271,10 +283,10 @@ class Place:
     """A country, province or city."""
 
     id: str = doc("The file name without .yaml; set from the file name.")
-    name: str = doc("The English name.")
+    name: str = doc("The English name.", limit=MAX_NAME)
     kind: PlaceKind = doc("What sort of place it is.")
     description: Claim = doc("What the sources say about it, with citations.")
-    name_zh: str = doc("The Chinese name.", default="")
+    name_zh: str = doc("The Chinese name.", limit=MAX_NAME_ZH, default="")
     parent: PlaceId | None = doc("The place it lies in.", default=None)
     figures: tuple[Figure, ...] = doc("Numbers the sources give about the place.", default=())
     aliases: tuple[FormerId, ...] = doc("Former ids of this record; their old addresses redirect here.", default=())
@@ -285,9 +297,9 @@ class Topic:
     """An instrument or theme that measures share."""
 
     id: str = doc("The file name without .yaml; set from the file name.")
-    name: str = doc("The English name.")
+    name: str = doc("The English name.", limit=MAX_NAME)
     description: Claim = doc("A few sentences that explain it, with citations.")
-    name_zh: str = doc("The Chinese term, when standard.", default="")
+    name_zh: str = doc("The Chinese term, when standard.", limit=MAX_NAME_ZH, default="")
     parent: TopicId | None = doc("A broader topic.", default=None)
     figures: tuple[Figure, ...] = doc("Numbers the sources give about the topic.", default=())
     aliases: tuple[FormerId, ...] = doc("Former ids of this record; their old addresses redirect here.", default=())
@@ -298,7 +310,7 @@ class Event:
     """Something that happened on a date: a briefing, a negotiation, an announcement."""
 
     id: str = doc("The file name without .yaml; set from the file name.")
-    title: str = doc("A short title in our words.")
+    title: str = doc("A short title in our words.", limit=MAX_NAME)
     summary: Claim = doc("What happened, with citations.")
     date: DatedFact | None = doc("When it happened; leave out when unknown.", default=None)
     measures: tuple[MeasureId, ...] = doc("Measures announced or affected.", default=())

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from generator.characters import visible
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -16,8 +18,10 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}:{self.column}: error: {self.message}"
-        return f"{text}\n  hint: {self.hint}" if self.hint else text
+        """The compiler's format; a line break or invisible character in any part shows as an escape,
+        so that no file name or quoted value can start a line of its own (a forged CI command)."""
+        text = f"{visible(self.path)}:{self.line}:{self.column}: error: {visible(self.message)}"
+        return f"{text}\n  hint: {visible(self.hint)}" if self.hint else text
 
 
 class ContentError(Exception):

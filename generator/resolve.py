@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from generator.catalog import Catalog, record_folder
 from generator.convert import Conversion, closest
+from generator.model import RESERVED_IDS
 from generator.problems import Problem
 
 SINGULAR = {
@@ -63,7 +64,14 @@ def _aliases(by_key: dict[tuple[str, str], Conversion], existing: dict[str, set[
     claimed: dict[tuple[str, str], str] = {}
     for (folder, record_id), conversion in sorted(by_key.items()):
         for former, position in zip(conversion.record.aliases, conversion.aliases, strict=True):
-            if former in existing[folder]:
+            if former in RESERVED_IDS:
+                problems.append(
+                    position.problem(
+                        f"'{former}' is reserved for a page the site generates",
+                        "an old address there cannot redirect; remove this former id",
+                    )
+                )
+            elif former in existing[folder]:
                 problems.append(
                     position.problem(
                         f"'{former}' is the id of another {SINGULAR[folder]}",

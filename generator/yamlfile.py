@@ -6,6 +6,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.characters import FORBIDDEN_IN_FILE, describe
 from generator.problems import Problem
 
 try:
@@ -22,7 +23,18 @@ def read_node(path: Path, shown_as: str, first_line: str) -> tuple[yaml.MappingN
 
     ``first_line`` is the comment every content file starts with (the schema line).
     """
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return None, [
+            Problem(
+                shown_as,
+                1,
+                1,
+                f"the file could not be read: {error.strerror or error}",
+                "it may have been moved or deleted while the check ran; run the check again",
+            )
+        ]
     if len(data) > MAX_BYTES:
         return None, [
             Problem(
@@ -47,6 +59,9 @@ def read_node(path: Path, shown_as: str, first_line: str) -> tuple[yaml.MappingN
         return None, [
             Problem(shown_as, 1, 1, "file starts with a byte order mark", "save the file as UTF-8 without BOM")
         ]
+    forbidden = _forbidden_characters(text, shown_as)
+    if forbidden:
+        return None, forbidden
     problems = []
     if not text.startswith(first_line + "\n"):
         problems.append(
@@ -86,6 +101,29 @@ def read_node(path: Path, shown_as: str, first_line: str) -> tuple[yaml.MappingN
             )
         ]
     return node, problems
+
+
+def _forbidden_characters(text: str, shown_as: str) -> list[Problem]:
+    """A problem for the first control or invisible character on each line that has one."""
+    problems = []
+    last_line = 0
+    for match in FORBIDDEN_IN_FILE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        if line == last_line:
+            continue
+        last_line = line
+        column = match.start() - text.rfind("\n", 0, match.start())
+        problems.append(
+            Problem(
+                shown_as,
+                line,
+                column,
+                f"character {describe(match.group())} is not allowed in content",
+                "control and invisible characters can hide or reorder text; delete it (retype the line if "
+                "your editor does not show it)",
+            )
+        )
+    return problems
 
 
 def _first_alias(text: str) -> tuple[int, int] | None:

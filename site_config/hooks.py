@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment
+from markupsafe import Markup
+from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure import StructureItem
@@ -33,6 +37,7 @@ from generator.render.records import SECTION_TITLES, name
 from generator.render.reference import REFERENCE_MARKER, field_reference
 from generator.schema import schemas
 from generator.site import SiteInfo, with_slash
+from generator.write import staging_folder, swap_in
 
 log = logging.getLogger("mkdocs.hooks")
 _CONTENT = "content"
@@ -59,6 +64,31 @@ _outdated_markers: set[str] = set()
 """Markers whose generated text changed since the last build of ``mkdocs serve``."""
 
 
+@dataclass
+class _Publication:
+    """A build writes into a folder beside the site and takes the site's place only once it has
+    succeeded: a failed or interrupted build leaves the previous site as it was."""
+
+    site: Path
+    staging: Path
+    warnings: utils.CountHandler
+    published: bool = False
+
+    def publish(self) -> None:
+        """Swap the finished build in for the site."""
+        swap_in(self.staging, self.site)
+        self.published = True
+
+    def close(self) -> None:
+        """Forget an unfinished build."""
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if not self.published:
+            shutil.rmtree(self.staging, ignore_errors=True)
+
+
+_publication: _Publication | None = None
+
+
 class _UnchangedFile(File):
     """A generated file whose text is as in the previous build: a dirty build leaves it be,
     unless the navigation it shows changed."""
@@ -81,6 +111,35 @@ def _dirty_build_warning(record: logging.LogRecord) -> bool:
     title the navigation from the whole catalog (``on_nav``, ``on_env``), so it does not, and the
     warning would stop a strict build."""
     return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Outside ``mkdocs serve`` (which builds into a folder of its own), build beside the site."""
+    global _publication
+    if _serving:
+        return config
+    site = Path(config.site_dir)
+    staging = staging_folder(site)
+    try:
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir(parents=True)
+    except OSError as error:
+        raise PluginError(
+            f"cannot write the site beside {site}: {error.strerror or error}\n"
+            "  hint: build into a folder you can write to, e.g. mkdocs build --site-dir /tmp/site"
+        ) from None
+    warnings = utils.CountHandler()
+    warnings.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(warnings)
+    _publication = _Publication(site, staging, warnings)
+    config.site_dir = str(staging)
+    return config
+
+
+def on_shutdown() -> None:
+    """However the build ended (Ctrl-C included), drop what it left unfinished."""
+    if _publication is not None:
+        _publication.close()
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -112,9 +171,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    """A failed build may have written only some changed pages: build everything next time."""
+    """A failed build may have written only some changed pages: build everything next time.
+    Outside ``mkdocs serve`` its half-written folder goes, and the site stays as it was."""
     global _preview, _navigation
     _preview, _navigation = None, {}
+    if _publication is not None:
+        _publication.close()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -156,7 +218,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _link_in_order(nav)
     for page in nav.pages:
         if page.file.src_uri in _titles:
-            page.title = _titles[page.file.src_uri]
+            page.title = Markup.escape(_titles[page.file.src_uri])  # Material prints titles as HTML
     if _serving:
         _note_navigation(nav)
     return nav
@@ -211,7 +273,7 @@ def _group(section: Section) -> None:
 
 def _section(run: Group, records: list[Page], parent: Section) -> Section:
     """A navigation section for a group of records, nested as the group is."""
-    section = Section(run.label, [])
+    section = Section(Markup.escape(run.label), [])
     section.parent = parent
     if run.groups:
         section.children = [_section(inner, records, section) for inner in run.groups]
@@ -281,6 +343,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     said = (result.stdout + result.stderr).strip()
     if said:
         log.warning(f"Pagefind: {said}")
+    if _publication is not None and not (config.strict and _publication.warnings.get_counts()):
+        _publication.publish()  # a strict build with warnings is about to stop: the site stays
+        config.site_dir = str(_publication.site)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

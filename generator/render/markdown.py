@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import re
+import urllib.parse
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from generator.catalog import Catalog, Key
 from generator.dates import PartialDate
@@ -22,6 +24,9 @@ _ESCAPE = str.maketrans(
         "}": "\\}",
         "|": "\\|",
         "!": "\\!",
+        "*": "\\*",
+        "_": "\\_",
+        "`": "\\`",
     }
 )
 _LEADING_MARKUP = re.compile(r"^(\d*)(#|[+\-*:](?=\s)|(?<=\d)[.)](?=\s)|`(?=``)|~(?=~~))")
@@ -29,15 +34,25 @@ _LEADING_MARKUP = re.compile(r"^(\d*)(#|[+\-*:](?=\s)|(?<=\d)[.)](?=\s)|`(?=``)|
 
 @functools.lru_cache(maxsize=1 << 16)
 def text(value: str) -> str:
-    """User text as inline Markdown: emphasis and code work; HTML, links and attributes do not.
+    """User text as inline Markdown that shows exactly as written: no markup of the author's works.
 
     Angle brackets and ampersands become entities, so no tag or entity of the
-    author's reaches the page; brackets, braces and bars are escaped, so no link,
-    image, footnote, attribute list or table cell can be opened; a leading
-    heading, list or quote marker is escaped, so the text stays one paragraph.
+    author's reaches the page; brackets, braces, bars, asterisks, underscores and
+    backticks are escaped, so no link, image, footnote, attribute list, table cell,
+    emphasis or code span can be opened (and none can run on into the next field);
+    a leading heading, list or quote marker is escaped, so the text stays one paragraph.
     """
     flat = " ".join(value.split())
     return _LEADING_MARKUP.sub(r"\1\\\2", flat.translate(_ESCAPE))
+
+
+_ADDRESS_SAFE = "/:?#&=%~.-+,;@$!*'_"
+"""Characters left as they are in a link target; the rest (| ( ) [ ] { } ` \\ ^ ...) are percent-encoded."""
+
+
+def address(url: str) -> str:
+    """An outside address as a link that shows the address itself, safe inside a table cell."""
+    return f"[{text(url)}]({urllib.parse.quote(url, safe=_ADDRESS_SAFE)})"
 
 
 def page_path(key: Key) -> str:
@@ -110,9 +125,21 @@ _QUALIFIERS = {
 }
 
 
+def decimal(value: float) -> str:
+    """A number in plain decimal notation, never with an exponent: 3000000, 0.0001, 15.3.
+
+    The shortest digits that read back as the same float (Python's repr), so the CSV
+    gives the value the JSON holds.
+    """
+    shown = format(Decimal(repr(value)), "f")
+    return shown.rstrip("0").rstrip(".") if "." in shown else shown
+
+
 def number(figure: Figure) -> str:
-    """A figure as readers write it: 15.3%, $8 million, 36 trillion yuan, up to 80%."""
-    value = f"{figure.value:g}" if figure.value < 1e15 else f"{figure.value:.0f}"
+    """A figure as readers write it: 15.3%, $8 million, 36 trillion yuan, up to 80%, 3,000,000."""
+    whole, point, fraction = decimal(figure.value).partition(".")
+    sign, digits = ("-", whole[1:]) if whole.startswith("-") else ("", whole)
+    value = f"{sign}{int(digits):,}{point}{fraction}"
     scale = f" {figure.scale}" if figure.scale else ""
     if figure.unit == "usd":
         shown = f"${value}{scale}"
@@ -147,7 +174,7 @@ class Footnotes:
                 if citation.basis == "inferred"
                 else "Stated in"
             )
-            cited = f"[*{text(source.title)}*, {where}]({target})"
+            cited = f"[*{text(source.title)}*, {text(where)}]({target})"
             if source.publisher == "unknown":
                 when = date(source.published) if source.published else "undated"
                 lines.append(f"[^{number}]: {basis} {cited} (publisher unknown, {when}).")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from collections.abc import Callable, Sequence
 
@@ -25,6 +26,7 @@ from generator.model import (
 )
 from generator.render.markdown import (
     Footnotes,
+    address,
     anchor,
     date,
     link,
@@ -104,8 +106,11 @@ def render_record(catalog: Catalog, key: Key, site: SiteInfo) -> str:
 
 
 def _front_matter(record: Record) -> list[str]:
-    """YAML front matter (JSON strings are valid YAML): the title, and the tags."""
-    lines = ["---", f"title: {json.dumps(name(record))}"]
+    """YAML front matter (JSON strings are valid YAML): the title, and the tags.
+
+    The title is HTML-escaped: Material prints ``page.meta.title`` into the page as HTML.
+    """
+    lines = ["---", f"title: {json.dumps(html.escape(name(record), quote=False), ensure_ascii=False)}"]
     tags = getattr(record, "tags", ())
     if tags:
         lines += ["tags:", *(f"  - {json.dumps(tag)}" for tag in tags)]
@@ -300,9 +305,9 @@ def _source(catalog: Catalog, source: Source, notes: Footnotes) -> list[str]:
         ("Access", source.access),
     ]
     if source.url:
-        rows.append(("Address", f"<{source.url}>"))
+        rows.append(("Address", address(source.url)))
     if source.archive_url:
-        rows.append(("Archived copy", f"<{source.archive_url}>"))
+        rows.append(("Archived copy", address(source.archive_url)))
     rows.append(("Accessed", date(source.accessed)))
     lines = _facts(rows)
     lines += ["## About this source", "", text(source.about), ""]
@@ -344,7 +349,7 @@ def _citing(catalog: Catalog, claim: CitingClaim) -> str:
         said = f"{claim.anchor.replace('-', ' ').capitalize()}: {date(statement.on)}"
     source = catalog.sources[claim.citation.source]
     how = "inferred" if claim.citation.basis == "inferred" else "stated"
-    return f"{link(name(record), claim.key, claim.anchor)}: {said} ({how}, {locator(claim.citation, source)})"
+    return f"{link(name(record), claim.key, claim.anchor)}: {said} ({how}, {text(locator(claim.citation, source))})"
 
 
 def _agency(catalog: Catalog, agency: Agency, notes: Footnotes) -> list[str]:
@@ -390,11 +395,14 @@ def diagram(catalog: Catalog, key: Key) -> list[str]:
     return lines
 
 
-_MERMAID_CODES = str.maketrans({'"': "#quot;", "<": "#lt;", ">": "#gt;", "`": "#96;", "#": "#35;"})
+_MERMAID_CODES = str.maketrans(
+    {'"': "#quot;", "<": "#lt;", ">": "#gt;", "`": "#96;", "#": "#35;", "&": "#amp;", "\n": " ", "\t": " "}
+)
 
 
 def _mermaid(label: str) -> str:
-    """A Mermaid node label: quotes, brackets and backticks as entity codes."""
+    """A Mermaid node label that shows as written: quotes, brackets, ampersands and backticks as
+    entity codes (Mermaid draws labels as HTML), line breaks as spaces."""
     return label.translate(_MERMAID_CODES)
 
 
@@ -459,20 +467,40 @@ def _referenced_by(catalog: Catalog, key: Key) -> list[str]:
     return lines
 
 
-_BIBTEX_UNSAFE = str.maketrans("{}`\\", "()'/")
+_LATEX = str.maketrans(
+    {
+        "\\": "\\textbackslash{}",
+        "{": "\\textbraceleft{}",
+        "}": "\\textbraceright{}",
+        "%": "\\%",
+        "&": "\\&",
+        "$": "\\$",
+        "#": "\\#",
+        "_": "\\_",
+        "~": "\\textasciitilde{}",
+        "^": "\\textasciicircum{}",
+    }
+)
+
+
+def latex(value: str) -> str:
+    """Text for a BibTeX field that LaTeX prints as written: its specials as commands, on one line.
+
+    Braces become commands rather than ``\\{``: BibTeX counts braces even when escaped.
+    """
+    return " ".join(value.split()).translate(_LATEX)
 
 
 def cite_this_page(title: str, key: Key, site: SiteInfo) -> list[str]:
     """A ready citation of the page, as plain text and BibTeX, with its permanent address."""
-    address = f"{site.url}{key[0]}/{key[1]}/"
+    permalink = f"{site.url}{key[0]}/{key[1]}/"
     changed = site.last_changed.get(key, "")
     when = f"content last changed {date(PartialDate.parse(changed))}" if changed else "date of last change unknown"
-    safe = title.translate(_BIBTEX_UNSAFE)
     bibtex = [
         f"@misc{{ctst-{key[0]}-{key[1]},",
-        f"  title = {{{safe}}},",
-        f"  author = {{{{{site.name}}}}},",
-        f"  howpublished = {{\\url{{{address}}}}},",
+        f"  title = {{{latex(title)}}},",
+        f"  author = {{{{{latex(site.name)}}}}},",
+        f"  howpublished = {{\\url{{{permalink}}}}},",
         f"  note = {{{when[0].upper() + when[1:]}}},",
     ]
     if changed:
@@ -481,7 +509,7 @@ def cite_this_page(title: str, key: Key, site: SiteInfo) -> list[str]:
     return [
         "## Cite this page",
         "",
-        f"{text(site.name)}, “{text(title)}”, <{address}>, {when}.",
+        f"{text(site.name)}, “{text(title)}”, <{permalink}>, {when}.",
         "",
         "```bibtex",
         *bibtex,
