@@ -368,11 +368,12 @@ class _Converter:
                 broken = True
                 continue
             if required and values[key] == ():
-                self.outcome.problems.append(
-                    self.position(value_node, where).problem(
-                        "needs at least one item", f"add {_field_doc(cls, key).lower()}"
+                if not (isinstance(value_node, yaml.SequenceNode) and value_node.value):  # else: items reported
+                    self.outcome.problems.append(
+                        self.position(value_node, where).problem(
+                            "needs at least one item", f"add {_field_doc(cls, key).lower()}"
+                        )
                     )
-                )
                 broken = True
         if record_id is not None and "id" in spec:
             values["id"] = record_id

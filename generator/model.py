@@ -125,7 +125,7 @@ Cites = tuple[Citation, ...]
 class Claim:
     """One sentence or short passage in our words, with the paragraphs that support it."""
 
-    text: str = doc("The claim in our own words (Markdown, no HTML).")
+    text: str = doc("The claim in our own words, as plain text (no Markdown, no HTML).")
     cite: Cites = doc("At least one citation that supports the claim.")
 
 

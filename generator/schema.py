@@ -10,7 +10,18 @@ from pathlib import Path
 from typing import Any
 
 from generator.dates import PartialDate
-from generator.model import ID_PATTERN, RECORD_TYPES, REFERENCE_FOLDERS, FormerId, InstrumentId, ParagraphRef, Tag
+from generator.model import (
+    ID_PATTERN,
+    MAX_REF,
+    RECORD_TYPES,
+    REFERENCE_FOLDERS,
+    Citation,
+    Figure,
+    FormerId,
+    InstrumentId,
+    ParagraphRef,
+    Tag,
+)
 from generator.vocabulary import INSTRUMENTS
 
 BASE_URL = "https://china-trade-tracker.github.io/china-trade-tracker/schema/"
@@ -39,12 +50,41 @@ def record_schema(folder: str) -> dict[str, Any]:
     }
 
 
-def schemas() -> dict[str, str]:
-    """File name -> JSON text for every record type, formatted for diffs."""
+DATA_FOLDERS = ("measures", "sources")
+"""The record types published as open data (data/<folder>.json)."""
+
+
+def data_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema of an open-data file (data/measures.json, data/sources.json, data/figures.json):
+    an array of the validated records with every field present, each with the address of its page,
+    and each citation resolved to its paragraphs and their address."""
+    if name == "figures":
+        item = _object(Figure, exported=True)
+        item["properties"] = {
+            "record": {"type": "string", "description": "The record the figure belongs to: folder/id."},
+            "display": {"type": "string", "description": "The figure as the site shows it."},
+            **item["properties"],
+            "url": {"type": "string", "description": "The figure on its record's page, from the site root."},
+        }
+    else:
+        item = _object(RECORD_TYPES[name], exported=True)
+        item["properties"]["id"] = {"type": "string", "pattern": _ID, "description": "The record's id."}
+        item["properties"]["url"] = {"type": "string", "description": "The record's page, from the site root."}
+    item["required"] = list(item["properties"])
     return {
-        schema_name(folder): json.dumps(record_schema(folder), indent=2, ensure_ascii=False) + "\n"
-        for folder in RECORD_TYPES
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": BASE_URL + f"data-{name}.schema.json",
+        "title": f"data/{name}.json",
+        "type": "array",
+        "items": item,
     }
+
+
+def schemas() -> dict[str, str]:
+    """File name -> JSON text for every record type and every open-data file, formatted for diffs."""
+    files = {schema_name(folder): record_schema(folder) for folder in RECORD_TYPES}
+    files.update({f"data-{name}.schema.json": data_schema(name) for name in (*DATA_FOLDERS, "figures")})
+    return {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in files.items()}
 
 
 def write_schemas(out_dir: Path) -> list[Path]:
@@ -58,20 +98,31 @@ def write_schemas(out_dir: Path) -> list[Path]:
     return paths
 
 
-def _object(cls: type) -> dict[str, Any]:
+def _object(cls: type, exported: bool = False) -> dict[str, Any]:
+    """A dataclass as a JSON object: as a content file writes it, or (``exported``) as the open
+    data holds it, every field present and optional texts possibly empty."""
     hints = typing.get_type_hints(cls)
     properties: dict[str, Any] = {}
     required = []
     for field in dataclasses.fields(cls):
         if field.name == "id":
             continue
-        schema = _type(hints[field.name])
+        optional = field.default is not dataclasses.MISSING or field.default_factory is not dataclasses.MISSING
+        schema = _type(hints[field.name], exported)
+        if schema.get("type") == "string" and "max_length" in field.metadata:
+            schema["maxLength"] = field.metadata["max_length"]
+            if exported and optional:
+                del schema["minLength"]
         schema["description"] = field.metadata.get("doc", "")
         properties[field.name] = schema
-        if field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+        if exported or not optional:
             required.append(field.name)
-            if schema.get("type") == "array":
-                schema["minItems"] = 1
+        if not optional and schema.get("type") == "array":
+            schema["minItems"] = 1
+    if cls is Citation and exported:
+        properties["paragraphs"] = {"type": "array", "items": {"type": "string"}, "minItems": 1}
+        properties["url"] = {"type": "string", "description": "The first paragraph cited, on the source's page."}
+        required += ["paragraphs", "url"]
     return {
         "type": "object",
         "description": (cls.__doc__ or "").strip(),
@@ -81,21 +132,22 @@ def _object(cls: type) -> dict[str, Any]:
     }
 
 
-def _type(hint: Any) -> dict[str, Any]:
+def _type(hint: Any, exported: bool = False) -> dict[str, Any]:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        return {"anyOf": [_type(options[0]), {"type": "null"}]}
+        return {"anyOf": [_type(options[0], exported), {"type": "null"}]}
     if origin is tuple:
-        return {"type": "array", "items": _type(typing.get_args(hint)[0])}
+        return {"type": "array", "items": _type(typing.get_args(hint)[0], exported)}
     if origin is typing.Literal:
         return {"enum": list(typing.get_args(hint))}
     if hint is PartialDate:
         return {"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer"}]}
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return _object(hint)
+        return _object(hint, exported)
     if hint is ParagraphRef:
-        return {"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "minLength": 1}]}
+        ref = {"type": "string", "pattern": _ID, "maxLength": MAX_REF}
+        return ref if exported else {"anyOf": [{"type": "integer", "minimum": 0}, ref]}
     if hint in (Tag, FormerId):
         return {"type": "string", "pattern": _ID}
     if hint is InstrumentId:
