@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import ROOT, make_site, run_mkdocs
-from playwright.sync_api import Browser, Page, sync_playwright
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-BASE = "/china-trade-tracker/"
-"""The path the site is served under, as on the published site (site_url)."""
+from conftest import BASE, ROOT, make_site, run_mkdocs, serve
+from playwright.sync_api import Browser, Page
 
 
 @pytest.fixture(scope="module")
@@ -26,34 +18,8 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     project = make_site(tmp_path_factory.mktemp("browser"), ROOT / "content")
     root = project / "served"
     run_mkdocs(project, site_dir=str(root / BASE.strip("/")))
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{BASE}"
-    server.shutdown()
-    server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "Chromium is missing: `make test` installs it (apt-get install chromium)"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    yield page
-    context.close()
+    with serve(root) as url:
+        yield url
 
 
 def all_pages(site_url: str) -> list[str]:

@@ -1,0 +1,252 @@
+"""Hostile text that the checker accepts stays text in everything a reader or a reader's tool gets:
+the themed pages in Chromium, search results, the Atom feed, the calendar, the CSV and JSON data,
+BibTeX and the Mermaid diagrams.
+
+The fixture corpus is rebuilt with markup, LaTeX specials, a line break, an emoji and formula
+starts in every text field, then built with a real `mkdocs build --strict`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import icalendar
+import jsonschema
+import pybtex.database
+import pytest
+import yaml
+from conftest import BASE, CORPUS, make_site, mkdocs_build, serve
+from playwright.sync_api import Browser
+
+from generator.load import load_catalog
+from generator.render.records import latex, name
+from generator.template import schema_comment
+
+HOSTILE = (
+    "R&D < 10% <img src=x onerror=alert(1)><x-injected x-attr-injected=1> `a` *b* _c_ | {d} "
+    '🚢 "q" \\ $ # ~ ^ [e](javascript:alert(3)) &lt;b&gt;\n@misc{f,'
+)
+"""Put before the text of every text field: markup, Markdown, LaTeX, a line break, an astral character."""
+FORMULA = "=HYPERLINK(\"https://example.org\",\"x\") "
+"""Put before every summary: a cell that a spreadsheet would run."""
+TEXT_FIELDS = {"title", "name", "publisher", "about", "gist", "label", "text", "what", "period", "note"}
+SITE_NAME = "China Trade Support Tracker"
+
+
+def shown(value: str) -> str:
+    """What a browser shows of a text: whitespace runs as one space."""
+    return " ".join(value.split())
+
+
+def hostile(value: Any, key: str = "") -> Any:
+    """A record with the hostile text put before each text field's value."""
+    if isinstance(value, dict):  # PyYAML reads the key `on:` as True (YAML 1.1)
+        return {"on" if k is True else k: hostile(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [hostile(item, key) for item in value]
+    if isinstance(value, str) and key in TEXT_FIELDS:
+        return f"{HOSTILE} {value}"
+    return value
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture corpus with hostile text in every text field, a hostile address and Chinese name."""
+    root = tmp_path_factory.mktemp("hostile") / "content"
+    for path in sorted((CORPUS / "content").rglob("*.yaml")):
+        folder = path.parent.name
+        record = hostile(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if folder == "sources" and "url" in record:
+            record["url"] = "https://example.org/a|b`c(d)*e_f{g}"
+        if folder == "measures":
+            record["name_zh"] = "出口<b>&amp;"
+            record["summary"]["text"] = FORMULA + record["summary"]["text"]
+        target = root / folder / path.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        body = yaml.safe_dump(record, allow_unicode=True, sort_keys=False)
+        target.write_text(schema_comment(folder) + "\n" + body, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def site(content: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The hostile corpus built with `mkdocs build --strict`, with no warning."""
+    return mkdocs_build(make_site(tmp_path_factory.mktemp("hostile-site"), content))
+
+
+@pytest.fixture(scope="module")
+def names(content: Path) -> dict[str, str]:
+    """Page address (measures/x/) -> the record's name, as loaded."""
+    catalog = load_catalog(content)
+    return {f"{folder}/{record_id}/": name(catalog.get((folder, record_id))) for folder, record_id in catalog.keys()}
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, dict(attrs)))
+
+
+def test_no_element_or_attribute_from_content_reaches_any_page(site: Path) -> None:
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 20
+    for path in pages:
+        html = path.read_text(encoding="utf-8")
+        assert "<img src=x" not in html and "<x-injected" not in html, path
+        parser = _Elements()
+        parser.feed(html)
+        for tag, attributes in parser.found:
+            assert tag != "x-injected" and tag != "img", (path, tag)
+            assert not [a for a in attributes if "injected" in a or a in ("onerror", "onmouseover")], (path, tag)
+            assert not (attributes.get("href") or "").lower().startswith("javascript:"), (path, attributes)
+
+
+@pytest.fixture(scope="module")
+def site_url(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("hostile-served")
+    (root / BASE.strip("/")).symlink_to(site, target_is_directory=True)
+    with serve(root) as url:
+        yield url
+
+
+def test_every_page_opens_without_a_dialog_and_shows_names_as_written(
+    browser: Browser, site_url: str, site: Path, names: dict[str, str]
+) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
+    addresses = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
+    for address in addresses:
+        page.goto(site_url + address.removeprefix("./"))
+        page.wait_for_load_state("load")
+        if address in names:
+            expected = shown(names[address])
+            assert page.title() == f"{expected} - {SITE_NAME}", address
+            assert page.locator("article h1").first.inner_text().startswith(expected), address
+            assert shown(page.locator(".md-header__topic").last.inner_text()) == expected, address
+            active = page.locator(".md-nav__link--active").first
+            assert shown(active.inner_text()) == expected, address
+    context.close()
+    assert dialogs == []
+    assert len([a for a in addresses if a in names]) == len(names)
+
+
+def test_a_search_result_shows_the_name_as_written(browser: Browser, site_url: str, names: dict[str, str]) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_url)
+    page.locator(".md-search__input").click()
+    page.locator(".md-search__input").press_sequentially("premium subsidy", delay=20)
+    title = page.locator(".md-search-result__item h1").first
+    title.wait_for(timeout=15000)
+    expected = f"{names['measures/example-city-premium-subsidy/']} 出口<b>&amp;"  # the H1: both names
+    assert shown(title.inner_text()) == shown(expected)
+    context.close()
+
+
+def test_the_feed_reads_names_as_written(site: Path, names: dict[str, str]) -> None:
+    feed = feedparser.parse((site / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.get("bozo_exception")
+    assert [entry.title for entry in feed.entries] == [names["measures/example-insurance-programme/"]]
+    assert feed.entries[0].summary.startswith("Announced ")
+
+
+def test_the_calendar_reads_names_as_written(site: Path, names: dict[str, str]) -> None:
+    calendar = icalendar.Calendar.from_ical((site / "events.ics").read_bytes())
+    summaries = {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
+    assert f"{names['measures/example-insurance-programme/']} announced" in summaries
+    assert all("\r" not in summary for summary in summaries)
+
+
+def test_the_csv_keeps_text_and_defuses_formulas(site: Path, names: dict[str, str]) -> None:
+    rows = list(csv.DictReader(io.StringIO((site / "data/measures.csv").read_text(encoding="utf-8"))))
+    assert {row["title"] for row in rows} == {names[row["url"]] for row in rows}
+    assert all(row["summary"].startswith("'" + FORMULA) for row in rows)
+    figures = list(csv.DictReader(io.StringIO((site / "data/figures.csv").read_text(encoding="utf-8"))))
+    data = json.loads((site / "data/figures.json").read_text(encoding="utf-8"))
+    assert [float(row["value"]) for row in figures] == [item["value"] for item in data]
+    assert [row["what"] for row in figures] == [item["what"] for item in data]
+
+
+@pytest.mark.parametrize("name", ["measures", "sources", "figures"])
+def test_the_open_data_passes_the_schema_published_beside_it(site: Path, name: str) -> None:
+    schema = json.loads((site / f"schema/data-{name}.schema.json").read_text(encoding="utf-8"))
+    data = json.loads((site / f"data/{name}.json").read_text(encoding="utf-8"))
+    assert data
+    jsonschema.Draft202012Validator.check_schema(schema)
+    errors = [error.message for error in jsonschema.Draft202012Validator(schema).iter_errors(data)]
+    assert errors == []
+
+
+class _Preformatted(HTMLParser):
+    """The text of each <pre> block, with the block's class."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[tuple[str, str]] = []
+        self.inside = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "pre":
+            self.inside = True
+            self.blocks.append((dict(attrs).get("class") or "", ""))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.inside = self.inside and tag != "pre"
+
+    def handle_data(self, data: str) -> None:
+        if self.inside:
+            kind, text = self.blocks[-1]
+            self.blocks[-1] = (kind, text + data)
+
+
+def preformatted(page: Path) -> list[tuple[str, str]]:
+    """(class, text) of each <pre> block of a built page, as a reader would copy it."""
+    parser = _Preformatted()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return parser.blocks
+
+
+def test_bibtex_parses_as_one_entry_with_the_title_escaped_for_latex(site: Path, names: dict[str, str]) -> None:
+    for address, title in names.items():
+        (block,) = [text for _, text in preformatted(site / address / "index.html") if text.startswith("@misc")]
+        entries = pybtex.database.parse_string(block, "bibtex").entries
+        assert list(entries) == [f"ctst-{address.strip('/').replace('/', '-')}"]
+        (entry,) = entries.values()
+        assert entry.fields["title"] == latex(title)
+        assert "%" not in entry.fields["title"].replace("\\%", "")
+
+
+def test_latex_escaping_leaves_no_special_unescaped() -> None:
+    assert latex("R&D < 10%\n@misc{x, ~a^b_c$ #1 \\") == (
+        "R\\&D < 10\\% @misc\\textbraceleft{}x, \\textasciitilde{}a\\textasciicircum{}b\\_c\\$ \\#1 \\textbackslash{}"
+    )
+
+
+def test_mermaid_labels_hold_no_markup(site: Path) -> None:
+    page = site / "measures/example-city-premium-subsidy/index.html"
+    (diagram,) = [text for kind, text in preformatted(page) if kind == "mermaid"]
+    labels = re.findall(r'\["(.*?)"\]', diagram)
+    assert labels and any("R#amp;D #lt; 10%" in label for label in labels)
+    assert not [label for label in labels if re.search(r"[<>\"`&]", label)]
+
+
+def test_the_source_address_is_one_link_in_one_table_cell(site: Path) -> None:
+    html = (site / "sources/example-notice/index.html").read_text(encoding="utf-8")
+    row = re.search(r"<tr>\s*<td><strong>Address</strong></td>\s*<td>(.*?)</td>\s*</tr>", html, re.DOTALL)
+    assert row is not None
+    assert row.group(1) == (
+        '<a href="https://example.org/a%7Cb%60c%28d%29*e_f%7Bg%7D">https://example.org/a|b`c(d)*e_f{g}</a>'
+    )
