@@ -35,7 +35,7 @@ HOSTILE = (
     '🚢 "q" \\ $ # ~ ^ [e](javascript:alert(3)) &lt;b&gt;\n@misc{f,'
 )
 """Put before the text of every text field: markup, Markdown, LaTeX, a line break, an astral character."""
-FORMULA = "=HYPERLINK(\"https://example.org\",\"x\") "
+FORMULA = '=HYPERLINK("https://example.org","x") '
 """Put before every summary: a cell that a spreadsheet would run."""
 TEXT_FIELDS = {"title", "name", "publisher", "about", "gist", "label", "text", "what", "period", "note"}
 SITE_NAME = "China Trade Support Tracker"
