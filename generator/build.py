@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.load import load_catalog
-from generator.render import render_site
+from generator.render.site import render_site
 from generator.site import SiteInfo
 from generator.write import WriteReport, write_pages
 

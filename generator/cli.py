@@ -16,6 +16,7 @@ from generator.template import record_template
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUT = Path("build/pages")
+_OUTPUT_HINT = "choose an --out folder you can write to, made by the generator or empty; it is left as it was"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,7 +49,11 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "build":
             from generator.build import build_pages
 
-            changed = build_pages(args.content, args.out, site_info(Path("mkdocs.yml"), args.content))
+            try:
+                changed = build_pages(args.content, args.out, site_info(Path("mkdocs.yml"), args.content))
+            except OSError as error:
+                print(f"error: cannot write {args.out}: {error}\n  hint: {_OUTPUT_HINT}", file=sys.stderr)
+                return 1
             print(f"{args.out}: {changed.written} written, {changed.removed} removed, {changed.unchanged} unchanged")
         elif args.command == "new":
             return _new(args.content, {v: k for k, v in _SINGULAR.items()}[args.type], args.id)

@@ -16,9 +16,9 @@ from pathlib import Path
 from generator.catalog import Catalog, Key, references
 from generator.load import FileReading, load_catalog
 from generator.model import Record
-from generator.render import render_collections, render_site
 from generator.render.markdown import page_path
 from generator.render.records import render_record
+from generator.render.site import render_collections, render_site
 from generator.site import SiteInfo
 
 

@@ -43,7 +43,7 @@ def write_pages(pages: dict[str, str], out_dir: Path) -> WriteReport:
     version, so only changed files get a new modification time.
     """
     if out_dir.exists() and any(out_dir.iterdir()) and not (out_dir / MARKER).exists():
-        raise FileExistsError(f"{out_dir} is not empty and was not made by the generator; choose another --out folder")
+        raise FileExistsError(f"{out_dir} is not empty and was not made by the generator")
     staging = staging_folder(out_dir)
     shutil.rmtree(staging, ignore_errors=True)
     try:

@@ -30,11 +30,11 @@ from generator.load import load_catalog
 from generator.navigation import Group, groups
 from generator.preview import Preview
 from generator.problems import ContentError
-from generator.render import render_site
 from generator.render.indexes import HIGHLIGHTS_MARKER, highlights
 from generator.render.markdown import page_path
 from generator.render.records import SECTION_TITLES, name
 from generator.render.reference import REFERENCE_MARKER, field_reference
+from generator.render.site import render_site
 from generator.schema import schemas
 from generator.site import SiteInfo, with_slash
 from generator.write import staging_folder, swap_in

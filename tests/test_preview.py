@@ -12,7 +12,7 @@ from conftest import ROOT
 from generator.load import load_catalog
 from generator.preview import Preview, affected
 from generator.problems import ContentError
-from generator.render import render_site
+from generator.render.site import render_site
 from generator.site import SiteInfo
 
 MEASURE = "measures/yiwu-export-credit-insurance-premium-subsidy.yaml"

@@ -65,12 +65,39 @@ def test_a_failed_build_leaves_the_previous_output_untouched(
     assert snapshot(Path("out")) == before
 
 
-def test_the_writer_refuses_a_folder_it_did_not_make(corpus_copy: Path) -> None:
+def test_the_writer_refuses_a_folder_it_did_not_make(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     Path("out").mkdir()
     Path("out/notes.txt").write_text("mine")
-    with pytest.raises(FileExistsError, match="was not made by the generator"):
-        main(["build", "--content", "content", "--out", "out"])
+    assert build(capsys) == (
+        1,
+        "error: cannot write out: out is not empty and was not made by the generator\n"
+        "  hint: choose an --out folder you can write to, made by the generator or empty; it is left as it was\n",
+    )
     assert Path("out/notes.txt").read_text() == "mine"
+
+
+def test_an_interrupted_write_leaves_the_previous_output_untouched(
+    corpus_copy: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build(capsys)
+    before = snapshot(Path("out"))
+    topic = Path("content/topics/export-credit-insurance.yaml")
+    topic.write_text(topic.read_text().replace("does not.", "fails to pay."))
+    written: list[Path] = []
+    original = Path.write_bytes
+
+    def interrupt_after_one(self: Path, data: bytes) -> int:  # type: ignore[override]
+        if len(written) == 1:
+            raise KeyboardInterrupt
+        written.append(self)
+        return original(self, data)
+
+    monkeypatch.setattr(Path, "write_bytes", interrupt_after_one)
+    with pytest.raises(KeyboardInterrupt):
+        build(capsys)
+    assert len(written) == 1
+    assert snapshot(Path("out")) == before
+    assert sorted(p.name for p in Path(".").iterdir()) == ["content", "out"]
 
 
 def test_collapsing_whitespace_keeps_preformatted_text() -> None:
