@@ -230,8 +230,9 @@ def test_bibtex_parses_as_one_entry_with_the_title_escaped_for_latex(site: Path,
 
 
 def test_latex_escaping_leaves_no_special_unescaped() -> None:
-    assert latex("R&D < 10%\n@misc{x, ~a^b_c$ #1 \\") == (
-        "R\\&D < 10\\% @misc\\textbraceleft{}x, \\textasciitilde{}a\\textasciicircum{}b\\_c\\$ \\#1 \\textbackslash{}"
+    assert latex("R&D < 10%\n@misc{x, ~a^b_c$ #1 \\ `|>") == (
+        "R\\&D \\textless{} 10\\% @misc\\textbraceleft{}x, \\textasciitilde{}a\\textasciicircum{}b\\_c\\$ \\#1 "
+        "\\textbackslash{} \\textasciigrave{}\\textbar{}\\textgreater{}"
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import markdown
 import yaml
-from conftest import CORPUS
+from conftest import CORPUS, make_site, mkdocs_build
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +24,11 @@ HOSTILE = "<>&[](){}|*_`#!:\\\"'$%^~=+-\n\t"
 SNIPPETS = [
     "<script>alert(1)</script>",
     '<img src=x onerror="alert(1)">',
+    "<x-injected x-injected-attribute=1>",
+    '" x-injected-attribute="1',
+    "' onmouseover='alert(1)",
+    "`code` and more`",
+    "R&D < 10%",
     "[click](javascript:alert(1))",
     "![x](data:text/html,<b>x</b>)",
     "<a href='javascript:x'>y</a>",
@@ -39,7 +44,8 @@ texts = (
         st.one_of(
             st.text(
                 alphabet=st.one_of(
-                    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), st.sampled_from(HOSTILE)
+                    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc", "Cf", "Co", "Zl", "Zp", "Cn")),
+                    st.sampled_from(HOSTILE),
                 ),
                 max_size=20,
             ),
@@ -139,6 +145,27 @@ def test_random_valid_content_always_builds(files: dict[str, dict[str, Any]]) ->
     for path, text in pages.items():
         if path.endswith(".md"):
             assert_only_safe_markup(markdown.markdown(text, extensions=EXTENSIONS), path)
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(corpora())
+def test_random_valid_content_gives_themed_pages_with_no_markup_of_its_own(files: dict[str, dict[str, Any]]) -> None:
+    """The pages readers get: random text in every text field, a real `mkdocs build --strict`, and
+    no element or attribute from the text in any HTML file (Material prints some values unescaped)."""
+    with tempfile.TemporaryDirectory() as folder:
+        site = mkdocs_build(make_site(Path(folder), write(Path(folder) / "input", files)))
+        pages = sorted(site.rglob("*.html"))
+        assert len(pages) > len(files)
+        for path in pages:
+            parser = _Tags()
+            parser.feed(path.read_text(encoding="utf-8"))
+            for tag, attributes in parser.found:
+                assert tag not in ("script", "img") or not ({"onerror"} & attributes.keys()), (path, tag)
+                assert not tag.startswith("x-injected"), (path, tag)
+                assert not [name for name in attributes if "injected" in name or name == "onmouseover"], (path, tag)
+                script = tag == "script" and not attributes.get("src") and attributes.get("id") != "__config"
+                assert not script or "alert(1)" not in str(attributes), (path, tag)
+            assert "alert(1)</script>" not in path.read_text(encoding="utf-8"), path
 
 
 EXTENSIONS = ["abbr", "admonition", "attr_list", "footnotes", "md_in_html", "tables", "toc", "meta"]

@@ -479,6 +479,10 @@ _LATEX = str.maketrans(
         "_": "\\_",
         "~": "\\textasciitilde{}",
         "^": "\\textasciicircum{}",
+        "`": "\\textasciigrave{}",
+        "<": "\\textless{}",
+        ">": "\\textgreater{}",
+        "|": "\\textbar{}",
     }
 )
 
@@ -486,7 +490,9 @@ _LATEX = str.maketrans(
 def latex(value: str) -> str:
     """Text for a BibTeX field that LaTeX prints as written: its specials as commands, on one line.
 
-    Braces become commands rather than ``\\{``: BibTeX counts braces even when escaped.
+    Braces become commands rather than ``\\{``: BibTeX counts braces even when escaped. Characters
+    that LaTeX's default font encoding prints as others (< > | and the backtick) become commands too,
+    which also keeps any backtick out of the page's code block.
     """
     return " ".join(value.split()).translate(_LATEX)
 
