@@ -100,3 +100,19 @@ def broken_links(site: Path) -> list[str]:
             elif fragment and path in pages and fragment not in pages[path].ids:
                 broken.append(f"{name}: {href} (no anchor '{fragment}')")
     return broken
+
+
+class _Elements(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, dict(attrs)))
+
+
+def elements(html: str) -> list[tuple[str, dict[str, str | None]]]:
+    """Every start tag of ``html`` with its attributes, in order."""
+    parser = _Elements()
+    parser.feed(html)
+    return parser.found

@@ -24,6 +24,7 @@ import pybtex.database
 import pytest
 import yaml
 from conftest import BASE, CORPUS, make_site, mkdocs_build, serve
+from htmlsite import elements
 from playwright.sync_api import Browser
 
 from generator.load import load_catalog
@@ -89,24 +90,13 @@ def names(content: Path) -> dict[str, str]:
     return {f"{folder}/{record_id}/": name(catalog.get((folder, record_id))) for folder, record_id in catalog.keys()}
 
 
-class _Elements(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found.append((tag, dict(attrs)))
-
-
 def test_no_element_or_attribute_from_content_reaches_any_page(site: Path) -> None:
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 20
     for path in pages:
         html = path.read_text(encoding="utf-8")
         assert "<img src=x" not in html and "<x-injected" not in html, path
-        parser = _Elements()
-        parser.feed(html)
-        for tag, attributes in parser.found:
+        for tag, attributes in elements(html):
             assert tag != "x-injected" and tag != "img", (path, tag)
             assert not [a for a in attributes if "injected" in a or a in ("onerror", "onmouseover")], (path, tag)
             assert not (attributes.get("href") or "").lower().startswith("javascript:"), (path, attributes)
@@ -124,13 +114,13 @@ def test_every_page_opens_without_a_dialog_and_shows_names_as_written(
     browser: Browser, site_url: str, site: Path, names: dict[str, str]
 ) -> None:
     context = browser.new_context()
-    page = context.new_page()
     dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(f"{page.url}: {dialog.message}"), dialog.dismiss()))
     addresses = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
     for address in addresses:
+        page = context.new_page()  # one tab a page: a redirect page's navigation cannot race the next
+        page.on("dialog", lambda dialog: (dialogs.append(f"{dialog.page.url}: {dialog.message}"), dialog.dismiss()))
         page.goto(site_url + address.removeprefix("./"))
-        page.wait_for_load_state("load")
+        page.wait_for_load_state("networkidle")
         if address in names:
             expected = shown(names[address])
             assert page.title() == f"{expected} - {SITE_NAME}", address
@@ -138,6 +128,7 @@ def test_every_page_opens_without_a_dialog_and_shows_names_as_written(
             assert shown(page.locator(".md-header__topic").last.inner_text()) == expected, address
             active = page.locator(".md-nav__link--active").first
             assert shown(active.inner_text()) == expected, address
+        page.close()
     context.close()
     assert dialogs == []
     assert len([a for a in addresses if a in names]) == len(names)

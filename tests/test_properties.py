@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import markdown
 import yaml
 from conftest import CORPUS, make_site, mkdocs_build
+from htmlsite import elements
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -157,9 +157,7 @@ def test_random_valid_content_gives_themed_pages_with_no_markup_of_its_own(files
         pages = sorted(site.rglob("*.html"))
         assert len(pages) > len(files)
         for path in pages:
-            parser = _Tags()
-            parser.feed(path.read_text(encoding="utf-8"))
-            for tag, attributes in parser.found:
+            for tag, attributes in elements(path.read_text(encoding="utf-8")):
                 assert tag not in ("script", "img") or not ({"onerror"} & attributes.keys()), (path, tag)
                 assert not tag.startswith("x-injected"), (path, tag)
                 assert not [name for name in attributes if "injected" in name or name == "onmouseover"], (path, tag)
@@ -196,20 +194,9 @@ SAFE_TAGS = {
 }
 
 
-class _Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.found: list[tuple[str, dict[str, str | None]]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.found.append((tag, dict(attrs)))
-
-
 def assert_only_safe_markup(html: str, path: str) -> None:
     """Only the tags the generator writes, no event handlers, no script or data links."""
-    parser = _Tags()
-    parser.feed(html)
-    for tag, attributes in parser.found:
+    for tag, attributes in elements(html):
         assert tag in SAFE_TAGS, (path, tag)
         assert not any(name.startswith("on") for name in attributes), (path, tag, attributes)
         href = (attributes.get("href") or "").strip().lower()
