@@ -154,7 +154,8 @@ def words(text: str, names: list[str]) -> list[str]:
 
 
 def test_no_sentence_is_copied_from_a_source(catalog: Catalog) -> None:
-    assert SEEDS.is_dir(), f"the source documents are expected in {SEEDS}"
+    if not SEEDS.is_dir():  # a plain clone (GitHub's CI for a pull request): the texts are never committed
+        pytest.skip(f"the source documents are not in {SEEDS}; this machine's CI has them")
     source_runs = set()
     names = proper_names(catalog)
     for seed in SEEDS.glob("*.txt"):
