@@ -143,7 +143,7 @@ def on_shutdown() -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Check the content and render every page before MkDocs empties site/: a bad record stops
+    """Check the content and render every page before MkDocs writes anything: a bad record stops
     the build with every problem listed, and the previous site stays as it was."""
     global _generated, _markers, _titles, _preview, _changed
     content_dir = Path(config.config_file_path).parent / _CONTENT
