@@ -123,7 +123,7 @@ def _content_files(content_dir: Path, problems: list[Problem]) -> list[tuple[str
         return []
     files = []
     for entry in sorted(content_dir.iterdir()):
-        if _is_odd(entry, problems):
+        if _refused_entry(entry, problems):
             continue
         if not entry.is_dir() or entry.name not in RECORD_TYPES:
             problems.append(
@@ -140,7 +140,7 @@ def _content_files(content_dir: Path, problems: list[Problem]) -> list[tuple[str
         if not directory.is_dir() or directory.is_symlink():
             continue
         for path in sorted(directory.iterdir()):
-            if _is_odd(path, problems):
+            if _refused_entry(path, problems):
                 continue
             if path.suffix != ".yaml" or not path.is_file():
                 hint = f"rename it to {path.stem}.yaml" if path.suffix == ".yml" else "only .yaml files belong here"
@@ -150,7 +150,7 @@ def _content_files(content_dir: Path, problems: list[Problem]) -> list[tuple[str
     return files
 
 
-def _is_odd(entry: Path, problems: list[Problem]) -> bool:
+def _refused_entry(entry: Path, problems: list[Problem]) -> bool:
     """Refuse what the site would silently skip or follow: hidden entries and symbolic links."""
     if entry.is_symlink():
         message = f"'{entry.name}' is a symbolic link"
