@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
+from generator.addresses import Key, statement_anchor
+from generator.fields import field_specs, kind_of
 from generator.model import (
-    RECORD_TYPES,
     Agency,
     Citation,
     Claim,
@@ -23,37 +26,60 @@ from generator.model import (
     StatusFact,
     Topic,
 )
+from generator.registry import RECORD_TYPES, record_type
 
-Key = tuple[str, str]
-"""A record's address: (folder, id), e.g. ("measures", "yiwu-premium-subsidy")."""
+__all__ = ["Catalog", "CitingClaim", "Key", "Statement", "claims", "figures", "record_folder", "references"]
 
 
 @dataclass(frozen=True)
 class Catalog:
     """Every validated record; the single input of rendering."""
 
-    measures: dict[str, Measure] = field(default_factory=dict)
-    sources: dict[str, Source] = field(default_factory=dict)
-    agencies: dict[str, Agency] = field(default_factory=dict)
-    people: dict[str, Person] = field(default_factory=dict)
-    places: dict[str, Place] = field(default_factory=dict)
-    topics: dict[str, Topic] = field(default_factory=dict)
-    events: dict[str, Event] = field(default_factory=dict)
+    records: dict[str, dict[str, Record]] = field(default_factory=lambda: {kind.folder: {} for kind in RECORD_TYPES})
+    """Folder -> id -> record, for every kind in ``generator.registry``."""
 
     def folder(self, name: str) -> dict[str, Record]:
         """The records of one content folder, by id."""
-        records: dict[str, Record] = getattr(self, name)
-        return records
+        return self.records[name]
 
     def get(self, key: Key) -> Record:
         """The record at ``key``."""
-        return self.folder(key[0])[key[1]]
+        return self.records[key[0]][key[1]]
 
     def keys(self) -> Iterator[Key]:
-        """Every record's key, folder by folder, ids sorted."""
-        for name in RECORD_TYPES:
-            for record_id in sorted(self.folder(name)):
-                yield name, record_id
+        """Every record's key, folder by folder in the registry's order, ids sorted."""
+        for kind in RECORD_TYPES:
+            for record_id in sorted(self.records[kind.folder]):
+                yield kind.folder, record_id
+
+    # Typed views of the folders that rendering reads by name.
+    @property
+    def measures(self) -> dict[str, Measure]:
+        return self.records["measures"]  # type: ignore[return-value]
+
+    @property
+    def sources(self) -> dict[str, Source]:
+        return self.records["sources"]  # type: ignore[return-value]
+
+    @property
+    def agencies(self) -> dict[str, Agency]:
+        return self.records["agencies"]  # type: ignore[return-value]
+
+    @property
+    def people(self) -> dict[str, Person]:
+        return self.records["people"]  # type: ignore[return-value]
+
+    @property
+    def places(self) -> dict[str, Place]:
+        return self.records["places"]  # type: ignore[return-value]
+
+    @property
+    def topics(self) -> dict[str, Topic]:
+        return self.records["topics"]  # type: ignore[return-value]
+
+    @property
+    def events(self) -> dict[str, Event]:
+        return self.records["events"]  # type: ignore[return-value]
 
     @cached_property
     def referenced_by(self) -> dict[Key, list[Key]]:
@@ -117,71 +143,83 @@ class CitingClaim:
 
 
 Statement = Claim | DatedFact | StatusFact | Figure | Role
-"""Anything on a page that carries citations."""
+"""Anything on a page that carries citations: a part of the model with a ``cite`` field."""
 
 
-def claims(record: Record) -> Iterator[tuple[str, Statement, tuple[Citation, ...]]]:
-    """Every cited statement of a record as (anchor, statement, citations), in page order."""
-    if isinstance(record, Measure):
-        yield "summary", record.summary, record.summary.cite
-        if record.status:
-            yield "status", record.status, record.status.cite
-        for name in ("announced", "implemented", "removed"):
-            fact = getattr(record.dates, name)
-            if fact:
-                yield f"date-{name}", fact, fact.cite
-        for number, provision in enumerate(record.provisions, 1):
-            yield f"provision-{number}", provision, provision.cite
-        for number, figure in enumerate(record.figures, 1):
-            yield f"figure-{number}", figure, figure.cite
-        for number, question in enumerate(record.open_questions, 1):
-            yield f"open-{number}", question, question.cite
-    elif isinstance(record, Person):
-        for number, role in enumerate(record.roles, 1):
-            yield f"role-{number}", role, role.cite
-    elif isinstance(record, Event):
-        yield "summary", record.summary, record.summary.cite
-        if record.date:
-            yield "date", record.date, record.date.cite
-    elif isinstance(record, (Agency, Place, Topic)):
-        yield "description", record.description, record.description.cite
-    if isinstance(record, (Place, Topic, Event)):
-        for number, figure in enumerate(record.figures, 1):
-            yield f"figure-{number}", figure, figure.cite
+@functools.cache
+def _statement_fields(cls: type) -> tuple[tuple[str, str, str], ...]:
+    """(field, anchor stem, how) for each field of ``cls`` that holds cited statements; how is
+    "one" (a statement, possibly absent), "list" (numbered from 1) or "inside" (a part that holds some)."""
+    found = []
+    for spec in field_specs(cls):
+        kind, inner = kind_of(spec.hint)
+        many = kind == "sequence"
+        while kind in ("optional", "sequence"):
+            kind, inner = kind_of(inner)
+        if kind != "part":
+            continue
+        if any(part.name == "cite" for part in field_specs(inner)):
+            found.append((spec.name, spec.anchor, "list" if many else "one"))
+        elif not many and _statement_fields(inner):
+            found.append((spec.name, spec.anchor, "inside"))
+    return tuple(found)
 
 
-def references(record: Record) -> Iterator[Key]:
-    """The records a record's page links to, in field order (with repeats)."""
-    for _, _, cites in claims(record):
-        for citation in cites:
-            yield "sources", citation.source
-    if isinstance(record, Measure):
-        yield from (("agencies", agency) for agency in record.agencies)
-        yield "places", record.jurisdiction
-        yield from (("measures", relation.measure) for relation in record.relations)
-        yield from (("topics", topic) for topic in record.topics)
-        yield from (("people", person) for person in record.people)
-    elif isinstance(record, Agency):
-        if record.parent:
-            yield "agencies", record.parent
-        if record.place:
-            yield "places", record.place
-    elif isinstance(record, Person):
-        yield from (("agencies", role.agency) for role in record.roles if role.agency)
-    elif isinstance(record, (Place, Topic)):
-        if record.parent:
-            yield record_folder(record), record.parent
-    elif isinstance(record, Event):
-        yield from (("measures", m) for m in record.measures)
-        yield from (("agencies", a) for a in record.agencies)
-        yield from (("people", p) for p in record.people)
-        yield from (("places", p) for p in record.places)
-        yield from (("topics", t) for t in record.topics)
+def claims(record: Any) -> Iterator[tuple[str, Statement, tuple[Citation, ...]]]:
+    """Every cited statement of a record (or part) as (anchor, statement, citations), in field
+    order, which is page order; the anchors are those ``generator.model`` gives the fields."""
+    cls: type = type(record)
+    for name, stem, how in _statement_fields(cls):
+        value = getattr(record, name)
+        if how == "list":
+            for number, statement in enumerate(value, 1):
+                yield statement_anchor(stem, number), statement, statement.cite
+        elif how == "inside":
+            yield from claims(value)
+        elif value is not None:
+            yield statement_anchor(stem), value, value.cite
 
 
-_FOLDERS = {cls: name for name, cls in RECORD_TYPES.items()}
+@functools.cache
+def _reference_fields(cls: type) -> tuple[tuple[str, str, bool], ...]:
+    """(field, folder, many) for each field of ``cls`` that names other records; a folder of ""
+    marks a part (or list of parts) that holds such fields."""
+    found = []
+    for spec in field_specs(cls):
+        kind, inner = kind_of(spec.hint)
+        many = kind == "sequence"
+        while kind in ("optional", "sequence"):
+            kind, inner = kind_of(inner)
+        if kind == "reference":
+            found.append((spec.name, inner, many))
+        elif kind == "part" and _reference_fields(inner):
+            found.append((spec.name, "", many))
+    return tuple(found)
+
+
+def references(record: Any) -> Iterator[Key]:
+    """The records a record's (or part's) page links to, in field order, with repeats: every
+    field that names another record, and the source of every citation."""
+    cls: type = type(record)
+    for name, folder, many in _reference_fields(cls):
+        value = getattr(record, name)
+        for item in value if many else (value,):
+            if item is None:
+                continue
+            if folder:
+                yield folder, item
+            else:
+                yield from references(item)
+
+
+def figures(catalog: Catalog) -> Iterator[tuple[Key, str, Figure]]:
+    """Every figure on the site with the record it belongs to and its anchor on that page."""
+    for key in catalog.keys():
+        for anchor, statement, _ in claims(catalog.get(key)):
+            if isinstance(statement, Figure):
+                yield key, anchor, statement
 
 
 def record_folder(record: Record) -> str:
     """The content folder a record lives in."""
-    return _FOLDERS[type(record)]
+    return record_type(record).folder

@@ -8,9 +8,8 @@ from pathlib import Path
 
 from generator.characters import visible
 from generator.load import ID_PATTERN, MAX_ID, RESERVED_IDS, load_catalog
-from generator.model import RECORD_TYPES
 from generator.problems import ContentError, Problem
-from generator.resolve import SINGULAR as _SINGULAR
+from generator.registry import RECORD_TYPES
 from generator.site import site_info
 from generator.template import record_template
 
@@ -35,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: content)")
     build.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: build/pages)")
     new = commands.add_parser("new", help="write a commented template for a new record")
-    new.add_argument("type", choices=[_SINGULAR[folder] for folder in RECORD_TYPES], help="the kind of record")
+    new.add_argument("type", choices=[kind.singular for kind in RECORD_TYPES], help="the kind of record")
     new.add_argument("id", help="the new record's id, which is its file name: lower-case words joined by hyphens")
     new.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: content)")
     schema = commands.add_parser("schema", help="write the JSON Schema of each record type")
@@ -56,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
                 return 1
             print(f"{args.out}: {changed.written} written, {changed.removed} removed, {changed.unchanged} unchanged")
         elif args.command == "new":
-            return _new(args.content, {v: k for k, v in _SINGULAR.items()}[args.type], args.id)
+            return _new(args.content, next(k.folder for k in RECORD_TYPES if k.singular == args.type), args.id)
         else:
             from generator.schema import write_schemas
 

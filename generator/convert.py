@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-import functools
 import math
 import re
-import types
 import typing
 from dataclasses import dataclass
 from typing import Any
@@ -22,17 +20,8 @@ import yaml
 
 from generator.characters import FORBIDDEN_IN_TEXT, describe
 from generator.dates import PartialDate
-from generator.model import (
-    ID_PATTERN,
-    MAX_REF,
-    MAX_TEXT,
-    REFERENCE_FOLDERS,
-    Citation,
-    FormerId,
-    InstrumentId,
-    ParagraphRef,
-    Tag,
-)
+from generator.fields import field_specs, kind_of
+from generator.model import ID_PATTERN, MAX_REF, MAX_TEXT, Citation
 from generator.problems import Problem
 from generator.vocabulary import INSTRUMENTS
 
@@ -121,50 +110,6 @@ def convert_record(node: yaml.MappingNode, record_type: type, record_id: str, pa
     return converter.outcome
 
 
-@functools.cache
-def _fields(cls: type) -> dict[str, tuple[Any, bool, int]]:
-    """Field name -> (type, required, longest text) for a dataclass, with postponed annotations resolved."""
-    hints = typing.get_type_hints(cls)
-    return {
-        f.name: (
-            hints[f.name],
-            f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING,
-            f.metadata.get("max_length", MAX_TEXT),
-        )
-        for f in dataclasses.fields(cls)
-    }
-
-
-@functools.cache
-def _kind(hint: Any) -> tuple[str, Any]:
-    """What a field type asks of its YAML value, worked out once per type: (kind, argument)."""
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        return "optional", next(arg for arg in typing.get_args(hint) if arg is not type(None))
-    if origin is tuple:
-        return "sequence", typing.get_args(hint)[0]
-    if origin is typing.Literal:
-        return "choice", typing.get_args(hint)
-    if hint is PartialDate:
-        return "date", None
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return "dataclass", hint
-    if hint in REFERENCE_FOLDERS:
-        return "reference", REFERENCE_FOLDERS[hint]
-    kinds = {
-        bool: "boolean",
-        float: "number",
-        ParagraphRef: "paragraph",
-        FormerId: "former-id",
-        Tag: "tag",
-        InstrumentId: "instrument",
-        str: "text",
-    }
-    if hint not in kinds:
-        raise TypeError(f"the model uses a type the converter does not know: {hint!r}")
-    return kinds[hint], None
-
-
 class _Converter:
     def __init__(self, path: str) -> None:
         self.path = path
@@ -178,10 +123,10 @@ class _Converter:
         raise _Invalid
 
     def value(self, node: yaml.Node, hint: Any, field: str, limit: int = MAX_TEXT) -> Any:
-        kind, argument = _kind(hint)
+        kind, argument = kind_of(hint)
         if kind == "text":
             return self.text(node, field, limit)
-        if kind == "dataclass":
+        if kind == "part":
             return self.dataclass(node, argument, field)
         if kind == "sequence":
             return self.sequence(node, argument, field, limit)
@@ -333,7 +278,7 @@ class _Converter:
                 f"expected a mapping of {cls.__name__.lower()} fields, found '{_short(node)}'",
                 "write its fields as `key: value` lines, indented under this one",
             )
-        spec = _fields(cls)
+        spec = {field.name: field for field in field_specs(cls)}
         values: dict[str, Any] = {}
         seen: dict[str, yaml.Node] = {}
         broken = False
@@ -361,9 +306,9 @@ class _Converter:
                 )
                 broken = True
                 continue
-            hint, required, limit = spec[key]
+            hint, required = spec[key].hint, spec[key].required
             try:
-                values[key] = self.value(value_node, hint, where, limit)
+                values[key] = self.value(value_node, hint, where, spec[key].limit)
             except _Invalid:
                 broken = True
                 continue
@@ -371,19 +316,19 @@ class _Converter:
                 if not (isinstance(value_node, yaml.SequenceNode) and value_node.value):  # else: items reported
                     self.outcome.problems.append(
                         self.position(value_node, where).problem(
-                            "needs at least one item", f"add {_field_doc(cls, key).lower()}"
+                            "needs at least one item", f"add {spec[key].doc.rstrip('.').lower()}"
                         )
                     )
                 broken = True
         if record_id is not None and "id" in spec:
             values["id"] = record_id
-        missing = [name for name, (_, required, _) in spec.items() if required and name not in values]
+        missing = [name for name, field_spec in spec.items() if field_spec.required and name not in values]
         for name in missing:
             if name in seen:
                 continue  # present but invalid: already reported
             self.outcome.problems.append(
                 self.position(node, field).problem(
-                    f"missing required field '{name}'", f"add `{name}:` ({_field_doc(cls, name)})"
+                    f"missing required field '{name}'", f"add `{name}:` ({spec[name].doc.rstrip('.')})"
                 )
             )
             broken = True
@@ -435,10 +380,3 @@ def _short(node: yaml.Node) -> str:
     if isinstance(node, yaml.ScalarNode):
         return node.value if len(node.value) <= 40 else node.value[:37] + "..."
     return "[...]" if isinstance(node, yaml.SequenceNode) else "{...}"
-
-
-def _field_doc(cls: type, name: str) -> str:
-    for f in dataclasses.fields(cls):
-        if f.name == name:
-            return str(f.metadata.get("doc", "")).rstrip(".")
-    return ""

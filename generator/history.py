@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from generator.catalog import Key
+from generator.addresses import Key
 
 
 def last_changes(content_dir: Path) -> dict[Key, str]:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from generator.catalog import Catalog
 from generator.convert import Conversion, convert_record
-from generator.model import ID_PATTERN, RECORD_TYPES, RESERVED_IDS
+from generator.model import ID_PATTERN, RESERVED_IDS
 from generator.problems import ContentError, Problem
+from generator.registry import FOLDERS
 from generator.resolve import resolve
-from generator.template import schema_comment
+from generator.template import schema_comments
 from generator.yamlfile import read_node
 
 MAX_ID = 80
@@ -29,7 +30,7 @@ def load_catalog(content_dir: Path, readings: dict[Path, FileReading] | None = N
     """
     problems: list[Problem] = []
     conversions: list[tuple[str, Conversion]] = []
-    existing: dict[str, set[str]] = {folder: set() for folder in RECORD_TYPES}
+    existing: dict[str, set[str]] = {folder: set() for folder in FOLDERS}
     files = _content_files(content_dir, problems)
     names = {(folder, path.stem) for folder, path in files}
     for folder, path in files:
@@ -77,7 +78,7 @@ def load_catalog(content_dir: Path, readings: dict[Path, FileReading] | None = N
     if readings is not None:
         for gone in readings.keys() - {path for _, path in files}:
             del readings[gone]
-    catalog = Catalog(**{folder: {} for folder in RECORD_TYPES})
+    catalog = Catalog()
     for folder, conversion in conversions:
         if conversion.record is not None:
             catalog.folder(folder)[conversion.record.id] = conversion.record
@@ -97,10 +98,10 @@ def _read(folder: str, path: Path, readings: dict[Path, FileReading] | None) -> 
     if readings is not None and path in readings and readings[path][0] == signature:
         return readings[path]
     shown = str(path)
-    node, problems = read_node(path, shown, schema_comment(folder))
+    node, problems = read_node(path, shown, schema_comments(folder))
     conversion = None
     if node is not None:
-        conversion = convert_record(node, RECORD_TYPES[folder], path.stem, shown)
+        conversion = convert_record(node, FOLDERS[folder].cls, path.stem, shown)
         problems = [*problems, *conversion.problems]
     reading = (signature, problems, conversion)
     if readings is not None:
@@ -125,17 +126,17 @@ def _content_files(content_dir: Path, problems: list[Problem]) -> list[tuple[str
     for entry in sorted(content_dir.iterdir()):
         if _refused_entry(entry, problems):
             continue
-        if not entry.is_dir() or entry.name not in RECORD_TYPES:
+        if not entry.is_dir() or entry.name not in FOLDERS:
             problems.append(
                 Problem(
                     str(entry),
                     1,
                     1,
                     f"'{entry.name}' is not a content folder",
-                    "put records in one of: " + ", ".join(RECORD_TYPES),
+                    "put records in one of: " + ", ".join(FOLDERS),
                 )
             )
-    for folder in RECORD_TYPES:
+    for folder in FOLDERS:
         directory = content_dir / folder
         if not directory.is_dir() or directory.is_symlink():
             continue

@@ -30,9 +30,24 @@ MAX_NAME_ZH = 50
 """Longest Chinese name: search indexes each of its suffixes, so its size counts squared."""
 
 
-def doc(text: str, limit: int = MAX_TEXT, **kwargs: Any) -> Any:
-    """A dataclass field documented for contributors (and the JSON Schema); ``limit`` bounds its text."""
-    return field(metadata={"doc": text, "max_length": limit}, **kwargs)
+def doc(text: str, limit: int = MAX_TEXT, anchor: str = "", **kwargs: Any) -> Any:
+    """A dataclass field documented for contributors (and the JSON Schema); ``limit`` bounds its text.
+
+    ``anchor`` names a cited statement's id on the page when it is not the field's name
+    (``provision`` gives provision-1, provision-2 ...).
+    """
+    metadata = {"doc": text, "max_length": limit} | ({"anchor": anchor} if anchor else {})
+    return field(metadata=metadata, **kwargs)
+
+
+def former_ids() -> Any:
+    """The ``aliases`` field every record has."""
+    return doc("Former ids of this record; their old addresses redirect here.", default=())
+
+
+def chinese_name(text: str) -> Any:
+    """The ``name_zh`` field of a record that has a Chinese name."""
+    return doc(text, limit=MAX_NAME_ZH, default="")
 
 
 # References: a field typed with one of these must name an existing record.
@@ -172,16 +187,23 @@ class Relation:
 class Lifecycle:
     """The dates of a measure; each is optional because sources often leave them out."""
 
-    announced: DatedFact | None = doc("When the measure was announced.", default=None)
-    implemented: DatedFact | None = doc("When it took effect.", default=None)
-    removed: DatedFact | None = doc("When it was lifted or expired.", default=None)
+    announced: DatedFact | None = doc("When the measure was announced.", anchor="date-announced", default=None)
+    implemented: DatedFact | None = doc("When it took effect.", anchor="date-implemented", default=None)
+    removed: DatedFact | None = doc("When it was lifted or expired.", anchor="date-removed", default=None)
 
 
 @dataclass(frozen=True)
-class Measure:
-    """A policy measure that supports foreign trade."""
+class RecordBase:
+    """What every record has: its id (the file name). Records also share ``aliases``
+    (``former_ids()``) and, where they have one, ``name_zh`` (``chinese_name()``)."""
 
     id: str = doc("The file name without .yaml; set from the file name.")
+
+
+@dataclass(frozen=True)
+class Measure(RecordBase):
+    """A policy measure that supports foreign trade."""
+
     title: str = doc("A short English title in our words.", limit=MAX_NAME)
     summary: Claim = doc("Two or three sentences on what the measure does, with citations.")
     agencies: tuple[AgencyId, ...] = doc("The agencies that issue or carry out the measure.")
@@ -189,13 +211,14 @@ class Measure:
     level: Level = doc("The level of government behind the measure.")
     instruments: tuple[InstrumentId, ...] = doc("Instrument types, from the controlled vocabulary.")
     status: StatusFact | None = doc("Status as of the newest source; leave out when unknown.", default=None)
-    name_zh: str = doc("The official Chinese name, when a source gives it.", limit=MAX_NAME_ZH, default="")
+    name_zh: str = chinese_name("The official Chinese name, when a source gives it.")
     dates: Lifecycle = doc("Announced, implemented and removed dates.", default=Lifecycle())
     eligible_firms: tuple[EligibleFirms, ...] = doc("Which firms can benefit.", default=("unknown",))
-    provisions: tuple[Claim, ...] = doc("Key provisions, each with its citations.", default=())
-    figures: tuple[Figure, ...] = doc("Numbers that describe the measure.", default=())
+    provisions: tuple[Claim, ...] = doc("Key provisions, each with its citations.", anchor="provision", default=())
+    figures: tuple[Figure, ...] = doc("Numbers that describe the measure.", anchor="figure", default=())
     open_questions: tuple[Claim, ...] = doc(
         "Caveats: what the sources leave open or only imply about the measure, each with its citations.",
+        anchor="open",
         default=(),
     )
     relations: tuple[Relation, ...] = doc("Typed links to other measures.", default=())
@@ -203,7 +226,7 @@ class Measure:
     people: tuple[PersonId, ...] = doc("People who announced or spoke for the measure.", default=())
     tags: tuple[Tag, ...] = doc("Tags for cross-cutting themes: lower-case words joined by hyphens.", default=())
 
-    aliases: tuple[FormerId, ...] = doc("Former ids of this record; their old addresses redirect here.", default=())
+    aliases: tuple[FormerId, ...] = former_ids()
 
     @property
     def current_status(self) -> Status:
@@ -221,10 +244,9 @@ class Paragraph:
 
 
 @dataclass(frozen=True)
-class Source:
+class Source(RecordBase):
     """A document that claims cite: an article, a briefing, a notice."""
 
-    id: str = doc("The file name without .yaml; set from the file name.")
     title: str = doc("The title as published (or a description in brackets when it has none).", limit=MAX_NAME)
     publisher: str = doc("Who published it, or 'unknown'.", limit=MAX_NAME)
     kind: SourceKind = doc("What sort of document it is.")
@@ -240,22 +262,21 @@ class Source:
     url: str = doc("Address of the document (http or https), when known.", default="")
     accessed: PartialDate | None = doc("When we read it, when known.", default=None)
     archive_url: str = doc("An archived copy (http or https), when one exists.", default="")
-    aliases: tuple[FormerId, ...] = doc("Former ids of this record; their old addresses redirect here.", default=())
+    aliases: tuple[FormerId, ...] = former_ids()
 
 
 @dataclass(frozen=True)
-class Agency:
+class Agency(RecordBase):
     """A government body, state institution, company or platform."""
 
-    id: str = doc("The file name without .yaml; set from the file name.")
     name: str = doc("The English name.", limit=MAX_NAME)
     kind: AgencyKind = doc("What sort of body it is.")
     description: Claim = doc("One or two sentences on what it is, with citations.")
-    name_zh: str = doc("The standard Chinese name, when there is one.", limit=MAX_NAME_ZH, default="")
+    name_zh: str = chinese_name("The standard Chinese name, when there is one.")
     abbreviation: str = doc("The usual English abbreviation (NFRA, PBOC).", limit=MAX_NAME, default="")
     parent: AgencyId | None = doc("The body it belongs to.", default=None)
     place: PlaceId | None = doc("Where it is based or governs.", default=None)
-    aliases: tuple[FormerId, ...] = doc("Former ids of this record; their old addresses redirect here.", default=())
+    aliases: tuple[FormerId, ...] = former_ids()
 
 
 @dataclass(frozen=True)
@@ -268,48 +289,44 @@ class Role:
 
 
 @dataclass(frozen=True)
-class Person:
+class Person(RecordBase):
     """An official or other person a source names."""
 
-    id: str = doc("The file name without .yaml; set from the file name.")
     name: str = doc("The name in English order as the source gives it.", limit=MAX_NAME)
-    roles: tuple[Role, ...] = doc("Positions as of the sources.")
-    name_zh: str = doc("The name in Chinese characters, when known.", limit=MAX_NAME_ZH, default="")
-    aliases: tuple[FormerId, ...] = doc("Former ids of this record; their old addresses redirect here.", default=())
+    roles: tuple[Role, ...] = doc("Positions as of the sources.", anchor="role")
+    name_zh: str = chinese_name("The name in Chinese characters, when known.")
+    aliases: tuple[FormerId, ...] = former_ids()
 
 
 @dataclass(frozen=True)
-class Place:
+class Place(RecordBase):
     """A country, province or city."""
 
-    id: str = doc("The file name without .yaml; set from the file name.")
     name: str = doc("The English name.", limit=MAX_NAME)
     kind: PlaceKind = doc("What sort of place it is.")
     description: Claim = doc("What the sources say about it, with citations.")
-    name_zh: str = doc("The Chinese name.", limit=MAX_NAME_ZH, default="")
+    name_zh: str = chinese_name("The Chinese name.")
     parent: PlaceId | None = doc("The place it lies in.", default=None)
-    figures: tuple[Figure, ...] = doc("Numbers the sources give about the place.", default=())
-    aliases: tuple[FormerId, ...] = doc("Former ids of this record; their old addresses redirect here.", default=())
+    figures: tuple[Figure, ...] = doc("Numbers the sources give about the place.", anchor="figure", default=())
+    aliases: tuple[FormerId, ...] = former_ids()
 
 
 @dataclass(frozen=True)
-class Topic:
+class Topic(RecordBase):
     """An instrument or theme that measures share."""
 
-    id: str = doc("The file name without .yaml; set from the file name.")
     name: str = doc("The English name.", limit=MAX_NAME)
     description: Claim = doc("A few sentences that explain it, with citations.")
-    name_zh: str = doc("The Chinese term, when standard.", limit=MAX_NAME_ZH, default="")
+    name_zh: str = chinese_name("The Chinese term, when standard.")
     parent: TopicId | None = doc("A broader topic.", default=None)
-    figures: tuple[Figure, ...] = doc("Numbers the sources give about the topic.", default=())
-    aliases: tuple[FormerId, ...] = doc("Former ids of this record; their old addresses redirect here.", default=())
+    figures: tuple[Figure, ...] = doc("Numbers the sources give about the topic.", anchor="figure", default=())
+    aliases: tuple[FormerId, ...] = former_ids()
 
 
 @dataclass(frozen=True)
-class Event:
+class Event(RecordBase):
     """Something that happened on a date: a briefing, a negotiation, an announcement."""
 
-    id: str = doc("The file name without .yaml; set from the file name.")
     title: str = doc("A short title in our words.", limit=MAX_NAME)
     summary: Claim = doc("What happened, with citations.")
     date: DatedFact | None = doc("When it happened; leave out when unknown.", default=None)
@@ -318,22 +335,11 @@ class Event:
     people: tuple[PersonId, ...] = doc("People involved.", default=())
     places: tuple[PlaceId, ...] = doc("Places involved.", default=())
     topics: tuple[TopicId, ...] = doc("Topics it belongs to.", default=())
-    figures: tuple[Figure, ...] = doc("Numbers the sources give about the event.", default=())
-    aliases: tuple[FormerId, ...] = doc("Former ids of this record; their old addresses redirect here.", default=())
+    figures: tuple[Figure, ...] = doc("Numbers the sources give about the event.", anchor="figure", default=())
+    aliases: tuple[FormerId, ...] = former_ids()
 
 
 Record = Measure | Source | Agency | Person | Place | Topic | Event
-
-RECORD_TYPES: dict[str, type[Any]] = {
-    "measures": Measure,
-    "sources": Source,
-    "agencies": Agency,
-    "people": Person,
-    "places": Place,
-    "topics": Topic,
-    "events": Event,
-}
-"""Content folder name -> record class; the folder order is the site's section order."""
 
 REFERENCE_FOLDERS: dict[object, str] = {
     MeasureId: "measures",

@@ -13,12 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.catalog import Catalog, Key, references
+from generator.addresses import Key, page_path
+from generator.catalog import Catalog, references
 from generator.load import FileReading, load_catalog
 from generator.model import Record
-from generator.render.markdown import page_path
-from generator.render.records import render_record
-from generator.render.site import render_collections, render_site
+from generator.plan import SitePlan
+from generator.render.site import plan_site
 from generator.site import SiteInfo
 
 
@@ -30,28 +30,29 @@ class Preview:
     readings: dict[Path, FileReading] = field(default_factory=dict)
     catalog: Catalog = field(default_factory=Catalog)
     site: SiteInfo | None = None
-    pages: dict[str, str] = field(default_factory=dict)
+    plan: SitePlan | None = None
+    outputs: dict[str, str] = field(default_factory=dict)
+    """Path -> text of every generated file of the last build."""
 
     def update(self, site: SiteInfo) -> set[str]:
-        """Bring ``pages`` up to date with the content; return the paths whose text changed
+        """Bring ``plan`` up to date with the content; return the paths whose text changed
         or that are gone.
 
         Raises ``ContentError`` (and keeps the previous build) when the content has problems.
         """
         catalog = load_catalog(self.content_dir, self.readings)
-        if site != self.site:  # the first update, or a new site address or history
-            pages = render_site(catalog, site)
-        else:
+        kept: dict[Key, str] = {}
+        if site == self.site and self.plan is not None:  # else: the first update, or a new address or history
             dirty = affected(self.catalog, catalog)
-            pages = {}
             for key in catalog.keys():
-                path = page_path(key)
-                kept = self.pages.get(path)
-                pages[path] = render_record(catalog, key, site) if key in dirty or kept is None else kept
-            pages = dict(sorted({**pages, **render_collections(catalog, site)}.items()))
-        changed = {path for path, text in pages.items() if self.pages.get(path) != text}
-        changed |= self.pages.keys() - pages.keys()
-        self.catalog, self.site, self.pages = catalog, site, pages
+                page = self.plan.pages.get(page_path(key))
+                if key not in dirty and page is not None:
+                    kept[key] = page.text
+        plan = plan_site(catalog, site, kept)
+        outputs = plan.outputs()
+        changed = {path for path, text in outputs.items() if self.outputs.get(path) != text}
+        changed |= self.outputs.keys() - outputs.keys()
+        self.catalog, self.site, self.plan, self.outputs = catalog, site, plan, outputs
         return changed
 
 

@@ -6,16 +6,7 @@ from generator.catalog import Catalog, record_folder
 from generator.convert import Conversion, closest
 from generator.model import RESERVED_IDS
 from generator.problems import Problem
-
-SINGULAR = {
-    "measures": "measure",
-    "sources": "source",
-    "agencies": "agency",
-    "people": "person",
-    "places": "place",
-    "topics": "topic",
-    "events": "event",
-}
+from generator.registry import FOLDERS
 
 
 def resolve(catalog: Catalog, conversions: list[Conversion], existing: dict[str, set[str]]) -> list[Problem]:
@@ -30,7 +21,7 @@ def resolve(catalog: Catalog, conversions: list[Conversion], existing: dict[str,
         record_id = getattr(conversion.record, "id", None)
         for reference in conversion.references:
             records = existing[reference.folder]
-            kind = SINGULAR[reference.folder]
+            kind = FOLDERS[reference.folder].singular
             if reference.target not in records:
                 hint = closest(reference.target, records) or (f"add content/{reference.folder}/{reference.target}.yaml")
                 problems.append(reference.position.problem(f"unknown {kind} '{reference.target}'", hint))
@@ -74,7 +65,7 @@ def _aliases(by_key: dict[tuple[str, str], Conversion], existing: dict[str, set[
             elif former in existing[folder]:
                 problems.append(
                     position.problem(
-                        f"'{former}' is the id of another {SINGULAR[folder]}",
+                        f"'{former}' is the id of another {FOLDERS[folder].singular}",
                         "a former id must be free; remove it, or rename that record",
                     )
                 )
@@ -132,11 +123,11 @@ def _cycles(catalog: Catalog, by_key: dict[tuple[str, str], Conversion]) -> list
             reference = next(r for r in by_key[folder, first].references if r.position.field == field)
             chain = " -> ".join([*cycle, first])
             link = "part of" if folder == "measures" else "the parent of"
+            singular = FOLDERS[folder].singular
             problems.append(
                 reference.position.problem(
-                    f"{SINGULAR[folder]} chain loops back on itself: {chain}",
-                    f"{_article(SINGULAR[folder])} {SINGULAR[folder]} cannot be {link} itself, even through others; "
-                    "remove one link",
+                    f"{singular} chain loops back on itself: {chain}",
+                    f"{_article(singular)} {singular} cannot be {link} itself, even through others; remove one link",
                 )
             )
     return problems

@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
-import types
-import typing
 from pathlib import Path
 from typing import Any
 
-from generator.dates import PartialDate
-from generator.model import (
-    ID_PATTERN,
-    MAX_REF,
-    RECORD_TYPES,
-    REFERENCE_FOLDERS,
-    Citation,
-    Figure,
-    FormerId,
-    InstrumentId,
-    ParagraphRef,
-    Tag,
-)
+from generator.fields import field_specs, kind_of
+from generator.model import ID_PATTERN, MAX_REF, Citation, Figure
+from generator.registry import FOLDERS
 from generator.vocabulary import INSTRUMENTS
 
 BASE_URL = "https://china-trade-tracker.github.io/china-trade-tracker/schema/"
@@ -35,7 +22,7 @@ def schema_name(folder: str) -> str:
 
 def record_schema(folder: str) -> dict[str, Any]:
     """The JSON Schema that one content file of ``folder`` must satisfy."""
-    cls = RECORD_TYPES[folder]
+    cls = FOLDERS[folder].cls
     schema = _object(cls)
     schema["properties"]["id"] = {
         "type": "string",
@@ -67,7 +54,7 @@ def data_schema(name: str) -> dict[str, Any]:
             "url": {"type": "string", "description": "The figure on its record's page, from the site root."},
         }
     else:
-        item = _object(RECORD_TYPES[name], exported=True)
+        item = _object(FOLDERS[name].cls, exported=True)
         item["properties"]["id"] = {"type": "string", "pattern": _ID, "description": "The record's id."}
         item["properties"]["url"] = {"type": "string", "description": "The record's page, from the site root."}
     item["required"] = list(item["properties"])
@@ -82,7 +69,7 @@ def data_schema(name: str) -> dict[str, Any]:
 
 def schemas() -> dict[str, str]:
     """File name -> JSON text for every record type and every open-data file, formatted for diffs."""
-    files = {schema_name(folder): record_schema(folder) for folder in RECORD_TYPES}
+    files = {schema_name(folder): record_schema(folder) for folder in FOLDERS}
     files.update({f"data-{name}.schema.json": data_schema(name) for name in (*DATA_FOLDERS, "figures")})
     return {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in files.items()}
 
@@ -101,23 +88,21 @@ def write_schemas(out_dir: Path) -> list[Path]:
 def _object(cls: type, exported: bool = False) -> dict[str, Any]:
     """A dataclass as a JSON object: as a content file writes it, or (``exported``) as the open
     data holds it, every field present and optional texts possibly empty."""
-    hints = typing.get_type_hints(cls)
     properties: dict[str, Any] = {}
     required = []
-    for field in dataclasses.fields(cls):
+    for field in field_specs(cls):
         if field.name == "id":
             continue
-        optional = field.default is not dataclasses.MISSING or field.default_factory is not dataclasses.MISSING
-        schema = _type(hints[field.name], exported)
-        if schema.get("type") == "string" and "max_length" in field.metadata:
-            schema["maxLength"] = field.metadata["max_length"]
-            if exported and optional:
+        schema = _type(field.hint, exported)
+        if schema.get("type") == "string" and field.limit:
+            schema["maxLength"] = field.limit
+            if exported and not field.required:
                 del schema["minLength"]
-        schema["description"] = field.metadata.get("doc", "")
+        schema["description"] = field.doc
         properties[field.name] = schema
-        if exported or not optional:
+        if exported or field.required:
             required.append(field.name)
-        if not optional and schema.get("type") == "array":
+        if field.required and schema.get("type") == "array":
             schema["minItems"] = 1
     if cls is Citation and exported:
         properties["paragraphs"] = {"type": "array", "items": {"type": "string"}, "minItems": 1}
@@ -132,31 +117,29 @@ def _object(cls: type, exported: bool = False) -> dict[str, Any]:
     }
 
 
+_SCALARS: dict[str, dict[str, Any]] = {
+    "text": {"type": "string", "minLength": 1},
+    "boolean": {"type": "boolean"},
+    "number": {"type": "number"},
+    "tag": {"type": "string", "pattern": _ID},
+    "former-id": {"type": "string", "pattern": _ID},
+    "reference": {"type": "string", "pattern": _ID},
+    "instrument": {"enum": list(INSTRUMENTS)},
+    "date": {"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer"}]},
+}
+
+
 def _type(hint: Any, exported: bool = False) -> dict[str, Any]:
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        options = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        return {"anyOf": [_type(options[0], exported), {"type": "null"}]}
-    if origin is tuple:
-        return {"type": "array", "items": _type(typing.get_args(hint)[0], exported)}
-    if origin is typing.Literal:
-        return {"enum": list(typing.get_args(hint))}
-    if hint is PartialDate:
-        return {"anyOf": [{"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}, {"type": "integer"}]}
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return _object(hint, exported)
-    if hint is ParagraphRef:
+    kind, argument = kind_of(hint)
+    if kind == "optional":
+        return {"anyOf": [_type(argument, exported), {"type": "null"}]}
+    if kind == "sequence":
+        return {"type": "array", "items": _type(argument, exported)}
+    if kind == "choice":
+        return {"enum": list(argument)}
+    if kind == "part":
+        return _object(argument, exported)
+    if kind == "paragraph":
         ref = {"type": "string", "pattern": _ID, "maxLength": MAX_REF}
         return ref if exported else {"anyOf": [{"type": "integer", "minimum": 0}, ref]}
-    if hint in (Tag, FormerId):
-        return {"type": "string", "pattern": _ID}
-    if hint is InstrumentId:
-        return {"enum": list(INSTRUMENTS)}
-    if hint in REFERENCE_FOLDERS:
-        return {"type": "string", "pattern": _ID}
-    scalars: dict[Any, dict[str, Any]] = {
-        str: {"type": "string", "minLength": 1},
-        bool: {"type": "boolean"},
-        float: {"type": "number"},
-    }
-    return dict(scalars[hint])
+    return dict(_SCALARS[kind])

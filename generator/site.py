@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.catalog import Key
+from generator.addresses import Key
 from generator.history import last_changes
 
 

@@ -18,10 +18,11 @@ MAX_BYTES = 256 * 1024
 """Largest content file accepted; a measure is a few kilobytes."""
 
 
-def read_node(path: Path, shown_as: str, first_line: str) -> tuple[yaml.MappingNode | None, list[Problem]]:
+def read_node(path: Path, shown_as: str, first_lines: tuple[str, ...]) -> tuple[yaml.MappingNode | None, list[Problem]]:
     """Parse ``path`` into its top-level mapping node, or return the problems that stop it.
 
-    ``first_line`` is the comment every content file starts with (the schema line).
+    ``first_lines`` are the comments a content file may start with (its schema line); the
+    hint names the first, and the others as still accepted.
     """
     try:
         data = path.read_bytes()
@@ -63,12 +64,11 @@ def read_node(path: Path, shown_as: str, first_line: str) -> tuple[yaml.MappingN
     if forbidden:
         return None, forbidden
     problems = []
-    if not text.startswith(first_line + "\n"):
-        problems.append(
-            Problem(
-                shown_as, 1, 1, "the file does not start with its schema line", f"make the first line: {first_line}"
-            )
-        )
+    if not text.startswith(tuple(line + "\n" for line in first_lines)):
+        hint = f"make the first line: {first_lines[0]}"
+        if first_lines[1:]:
+            hint += f" (the older line is still accepted: {' or '.join(first_lines[1:])})"
+        problems.append(Problem(shown_as, 1, 1, "the file does not start with its schema line", hint))
     try:
         alias = _first_alias(text)
         node = None if alias else yaml.compose(text, Loader=_Loader)

@@ -1,7 +1,9 @@
-"""The MkDocs edge: generated pages join the build in memory, and nothing else.
+"""The MkDocs edge: carries out the core's site plan (``generator.render.site.plan_site``).
 
-Kept thin on purpose: all logic lives in the ``generator`` package, which does
-not import MkDocs, so another builder (ProperDocs, Zensical) can take its place.
+It adds the planned pages and files in memory, orders and titles the navigation as planned,
+points "edit this page" at each page's source file, fills the hand-written pages' markers,
+runs the search indexer, and builds beside the site so that a failed build leaves it as it
+was. Everything it shows is decided in the ``generator`` package, which does not import MkDocs.
 """
 
 from __future__ import annotations
@@ -9,9 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import subprocess
-import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment
@@ -24,44 +24,19 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from generator.addresses import CONTENT, edit_url
 from generator.history import last_changes
 from generator.html import collapse_whitespace
 from generator.load import load_catalog
-from generator.navigation import Group, groups
+from generator.plan import NavGroup, NavSection, SitePlan
 from generator.preview import Preview
 from generator.problems import ContentError
-from generator.render.indexes import HIGHLIGHTS_MARKER, highlights
-from generator.render.markdown import page_path
-from generator.render.records import SECTION_TITLES, name
-from generator.render.reference import REFERENCE_MARKER, field_reference
-from generator.render.site import render_site
-from generator.schema import schemas
+from generator.render.site import plan_site
+from generator.search import SearchIndexError, index_site
 from generator.site import SiteInfo, with_slash
 from generator.write import staging_folder, swap_in
 
 log = logging.getLogger("mkdocs.hooks")
-_CONTENT = "content"
-_INDEXED = "{*/*/index.html,index.html,about/index.html,contributing/index.html,open-data/index.html}"
-"""Record pages and hand-written pages; section pages only list what the record pages hold."""
-_NOT_INDEXED = ".footnote, pre, .headerlink"
-_generated: dict[str, str] = {}
-"""Site path -> text of every generated file, made in ``on_pre_build``."""
-_markers: dict[str, str] = {}
-"""Marker in a hand-written page -> the generated Markdown that replaces it (made once per build)."""
-_titles: dict[str, str] = {}
-"""Record page path -> the record's name, for ordering the navigation."""
-_serving = False
-_preview: Preview | None = None
-"""In ``mkdocs serve``, the previous build, so that an edit re-renders only the pages it touches."""
-_changed: set[str] | None = None
-"""The generated files whose text changed in this build, or that are gone; None outside
-``mkdocs serve``."""
-_navigation: dict[str, int] = {}
-"""In ``mkdocs serve``, page -> a fingerprint of the navigation it shows, from the last build."""
-_renavigated: set[str] = set()
-"""Pages whose navigation changed in this build (a title or a neighbour changed)."""
-_outdated_markers: set[str] = set()
-"""Markers whose generated text changed since the last build of ``mkdocs serve``."""
 
 
 @dataclass
@@ -86,7 +61,30 @@ class _Publication:
             shutil.rmtree(self.staging, ignore_errors=True)
 
 
-_publication: _Publication | None = None
+@dataclass
+class _Session:
+    """What the hooks keep within one MkDocs run, and in ``mkdocs serve`` from build to build."""
+
+    serving: bool = False
+    plan: SitePlan | None = None
+    publication: _Publication | None = None
+    preview: Preview | None = None
+    """In ``mkdocs serve``, the previous build, so that an edit re-renders only the pages it touches."""
+    changed: set[str] | None = None
+    """The generated files whose text changed in this build, or that are gone; None outside serve."""
+    navigation: dict[str, int] = field(default_factory=dict)
+    """In ``mkdocs serve``, page -> a fingerprint of the navigation it shows, from the last build."""
+    renavigated: set[str] = field(default_factory=set)
+    """Pages whose navigation changed in this build (a title or a neighbour changed)."""
+    outdated_markers: set[str] = field(default_factory=set)
+    """Markers whose text changed since the last build of ``mkdocs serve``."""
+
+    def forget_build(self) -> None:
+        """After a failed build, build everything next time."""
+        self.preview, self.navigation = None, {}
+
+
+_session = _Session()
 
 
 class _UnchangedFile(File):
@@ -94,29 +92,27 @@ class _UnchangedFile(File):
     unless the navigation it shows changed."""
 
     def is_modified(self) -> bool:
-        return self.src_uri in _renavigated
+        return self.src_uri in _session.renavigated
 
 
 def on_startup(command: str, dirty: bool) -> None:
     """In ``mkdocs serve`` keep each build for the next (``make serve`` adds ``--dirty``, so
     that MkDocs, too, renders only the pages whose text changed)."""
-    global _serving
-    _serving = command == "serve"
-    if _serving and dirty:
+    _session.serving = command == "serve"
+    if _session.serving and dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_dirty_build_warning)
 
 
 def _dirty_build_warning(record: logging.LogRecord) -> bool:
-    """Drop MkDocs' warning that a dirty build gets the navigation wrong: these hooks order and
-    title the navigation from the whole catalog (``on_nav``, ``on_env``), so it does not, and the
-    warning would stop a strict build."""
+    """Drop MkDocs' warning that a dirty build gets the navigation wrong: the plan orders and
+    titles the whole navigation (``on_nav``, ``on_env``), so it does not, and the warning would
+    stop a strict build."""
     return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Outside ``mkdocs serve`` (which builds into a folder of its own), build beside the site."""
-    global _publication
-    if _serving:
+    if _session.serving:
         return config
     site = Path(config.site_dir)
     staging = staging_folder(site)
@@ -131,103 +127,139 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     warnings = utils.CountHandler()
     warnings.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(warnings)
-    _publication = _Publication(site, staging, warnings)
+    _session.publication = _Publication(site, staging, warnings)
     config.site_dir = str(staging)
     return config
 
 
 def on_shutdown() -> None:
     """However the build ended (Ctrl-C included), drop what it left unfinished."""
-    if _publication is not None:
-        _publication.close()
+    if _session.publication is not None:
+        _session.publication.close()
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Check the content and render every page before MkDocs writes anything: a bad record stops
+    """Check the content and plan the site before MkDocs writes anything: a bad record stops
     the build with every problem listed, and the previous site stays as it was."""
-    global _generated, _markers, _titles, _preview, _changed
-    content_dir = Path(config.config_file_path).parent / _CONTENT
+    content_dir = Path(config.config_file_path).parent / CONTENT
+    site = SiteInfo(
+        name=config.site_name,
+        url=with_slash(config.site_url or ""),
+        repo_url=config.repo_url or "",
+        last_changed=last_changes(content_dir),
+    )
+    previous = _session.plan
     try:
-        site = SiteInfo(
-            name=config.site_name,
-            url=with_slash(config.site_url or ""),
-            repo_url=config.repo_url or "",
-            last_changed=last_changes(content_dir),
-        )
-        if not _serving:
-            catalog = load_catalog(content_dir)
-            _generated, _changed = render_site(catalog, site), None
+        if not _session.serving:
+            _session.plan, _session.changed = plan_site(load_catalog(content_dir), site), None
         else:
-            if _preview is None or _preview.content_dir != content_dir:
-                _preview = Preview(content_dir)
-            _changed = _preview.update(site)
-            _generated, catalog = _preview.pages, _preview.catalog
+            if _session.preview is None or _session.preview.content_dir != content_dir:
+                _session.preview = Preview(content_dir)
+            _session.changed = _session.preview.update(site)
+            _session.plan = _session.preview.plan
     except ContentError as error:
         raise PluginError(f"content has {len(error.problems)} problem(s):\n{error}") from None
-    markers = {HIGHLIGHTS_MARKER: highlights(catalog), REFERENCE_MARKER: field_reference()}
-    _outdated_markers.update(marker for marker, text in markers.items() if _markers.get(marker, text) != text)
-    _markers = markers
-    _titles = {page_path(key): name(catalog.get(key)) for key in catalog.keys()}
+    if previous is not None and _session.plan is not None:
+        markers = _session.plan.markers
+        _session.outdated_markers.update(m for m, text in markers.items() if previous.markers.get(m, text) != text)
 
 
 def on_build_error(error: Exception) -> None:
     """A failed build may have written only some changed pages: build everything next time.
     Outside ``mkdocs serve`` its half-written folder goes, and the site stays as it was."""
-    global _preview, _navigation
-    _preview, _navigation = None, {}
-    if _publication is not None:
-        _publication.close()
+    _session.forget_build()
+    if _session.publication is not None:
+        _session.publication.close()
+
+
+def _plan() -> SitePlan:
+    if _session.plan is None:
+        raise PluginError("the site plan is missing: on_pre_build did not run")
+    return _session.plan
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the generated pages (in memory, never written into docs/) and the JSON Schemas."""
-    for path, text in _generated.items():
-        kind = File if _changed is None or path in _changed else _UnchangedFile
+    """Add the planned pages and files (in memory, never written into docs/)."""
+    changed = _session.changed
+    for path, text in _plan().outputs().items():
+        kind = File if changed is None or path in changed else _UnchangedFile
         files.append(kind.generated(config, path, content=text))
-    for schema_file, text in schemas().items():
-        files.append(File.generated(config, f"schema/{schema_file}", content=text))
-    if _outdated_markers:
+    if _session.outdated_markers:
         for file in files.documentation_pages():
             if file.generated_by is None and Path(file.abs_dest_path).is_file():
-                if any(marker in file.content_string for marker in _outdated_markers):
+                if any(marker in file.content_string for marker in _session.outdated_markers):
                     os.utime(file.abs_dest_path, (0, 0))  # older than its source: a dirty build redoes it
-        _outdated_markers.clear()
+        _session.outdated_markers.clear()
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Fill the hand-written pages' markers: the home page's lists, the contributors' field reference."""
-    for marker, generated in _markers.items():
+    for marker, generated in _plan().markers.items():
         if marker in markdown:
             markdown = markdown.replace(marker, generated)
     return markdown
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Order and title the generated sections as ``SECTION_TITLES`` says; sort each section's
-    records by name and split a long one into groups (``generator.navigation``), so that with
-    ``navigation.prune`` a page carries one group of links, not the whole section."""
-    order = list(SECTION_TITLES)
-    sections = {item.title.lower(): item for item in nav.items if isinstance(item, Section)}
-    for folder, section in sections.items():
-        section.title = SECTION_TITLES.get(folder, section.title)
-        _group(section)
-    pages = [item for item in nav.items if not isinstance(item, Section)]
-    ordered = sorted(sections.items(), key=lambda pair: order.index(pair[0]) if pair[0] in order else len(order))
-    nav.items = pages + [section for _, section in ordered]
+    """The generated sections as planned (order, titles, groups of a long section, so that with
+    ``navigation.prune`` a page carries one group of links, not the whole section), after the
+    hand-written pages. Titles are escaped: Material prints them as HTML."""
+    plan = _plan()
+    pages = {page.file.src_uri: page for page in nav.pages}
+    planned = {section.folder for section in plan.navigation}
+    kept = [item for item in nav.items if not (isinstance(item, Section) and _folder(item) in planned)]
+    nav.items = kept + [_section(s, s.title, pages) for s in plan.navigation if s.items]
+    for section in nav.items:
+        section.parent = None
     _link_in_order(nav)
     for page in nav.pages:
-        if page.file.src_uri in _titles:
-            page.title = Markup.escape(_titles[page.file.src_uri])  # Material prints titles as HTML
-    if _serving:
+        planned_page = plan.pages.get(page.file.src_uri)
+        if planned_page is not None and planned_page.title:
+            page.title = Markup.escape(planned_page.title)
+    if _session.serving:
         _note_navigation(nav)
     return nav
+
+
+def _folder(section: Section) -> str:
+    """The docs folder a section MkDocs made from the files stands for."""
+    for page in section.children:
+        if isinstance(page, Page):
+            return page.file.src_uri.partition("/")[0]
+    return ""
+
+
+def _section(planned: NavSection | NavGroup, title: str, pages: dict[str, Page]) -> Section:
+    """A navigation section of MkDocs' pages, as planned."""
+    section = Section(Markup.escape(title), [])
+    for item in planned.items:
+        child: StructureItem = pages[item] if isinstance(item, str) else _section(item, item.label, pages)
+        child.parent = section
+        section.children.append(child)
+    return section
+
+
+def _link_in_order(nav: Navigation) -> None:
+    """Previous and next links follow the navigation as planned."""
+    pages: list[Page] = []
+
+    def walk(items: list) -> None:  # type: ignore[type-arg]
+        for item in items:
+            if isinstance(item, Page):
+                pages.append(item)
+            elif isinstance(item, Section):
+                walk(item.children)
+
+    walk(nav.items)
+    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None], strict=True):
+        page.previous_page, page.next_page = before, after
+    nav.pages = pages
 
 
 def _note_navigation(nav: Navigation) -> None:
     """Find the pages whose navigation differs from the last build's. With ``navigation.prune``
     a page shows the items of each level on its path and its previous and next pages."""
-    global _navigation, _renavigated
     levels: dict[int, tuple[str | None, ...]] = {}
 
     def level(items: list) -> tuple[str | None, ...]:  # type: ignore[type-arg]
@@ -244,65 +276,30 @@ def _note_navigation(nav: Navigation) -> None:
             parent = parent.parent
         neighbours = tuple(other.title if other else None for other in (page.previous_page, page.next_page))
         prints[page.file.src_uri] = hash((*path, neighbours))
-    _renavigated = {uri for uri, fingerprint in prints.items() if _navigation.get(uri) != fingerprint}
-    _navigation = prints
+    _session.renavigated = {uri for uri, mark in prints.items() if _session.navigation.get(uri) != mark}
+    _session.navigation = prints
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """In a dirty build MkDocs reads only the pages it renders again; read the others' titles
-    for the navigation (record pages have theirs from ``on_nav``)."""
+    for the navigation (record pages have theirs from the plan)."""
+    planned = _plan().pages
     for file in files.documentation_pages():
         page = file.page
-        if page is not None and page.markdown is None and file.src_uri not in _titles:
-            page.read_source(config)
+        if page is not None and page.markdown is None:
+            planned_page = planned.get(file.src_uri)
+            if planned_page is None or not planned_page.title:
+                page.read_source(config)
     return env
 
 
-def _group(section: Section) -> None:
-    first = [c for c in section.children if isinstance(c, Page) and not _is_record(c)]
-    records = sorted(
-        (c for c in section.children if isinstance(c, Page) and _is_record(c)),
-        key=lambda page: _titles[page.file.src_uri].lower(),
-    )
-    runs = groups([_titles[page.file.src_uri] for page in records])
-    if len(runs) == 1:
-        section.children = [*first, *records]
-        return
-    section.children = [*first, *(_section(run, records, section) for run in runs)]
-
-
-def _section(run: Group, records: list[Page], parent: Section) -> Section:
-    """A navigation section for a group of records, nested as the group is."""
-    section = Section(Markup.escape(run.label), [])
-    section.parent = parent
-    if run.groups:
-        section.children = [_section(inner, records, section) for inner in run.groups]
-    else:
-        section.children = list[StructureItem](records[run.start : run.stop])
-        for page in records[run.start : run.stop]:
-            page.parent = section
-    return section
-
-
-def _is_record(item: object) -> bool:
-    return isinstance(item, Page) and item.file.src_uri in _titles
-
-
-def _link_in_order(nav: Navigation) -> None:
-    """Previous and next links follow the navigation as reordered."""
-    pages: list[Page] = []
-
-    def walk(items: list) -> None:  # type: ignore[type-arg]
-        for item in items:
-            if isinstance(item, Page):
-                pages.append(item)
-            elif isinstance(item, Section):
-                walk(item.children)
-
-    walk(nav.items)
-    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None], strict=True):
-        page.previous_page, page.next_page = before, after
-    nav.pages = pages
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    """Point "edit this page" at the file a page is made from: a record's YAML; none for a page
+    made from many records; hand-written pages keep MkDocs' link to docs/."""
+    planned = _plan().pages.get(page.file.src_uri)
+    if planned is not None and page.file.generated_by is not None:
+        page.edit_url = edit_url(config.repo_url, planned.source) if planned.source and config.repo_url else None
+    return context
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -311,51 +308,25 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    """Index the built site with Pagefind: a chunked static index in site/pagefind/, which
-    javascripts/search.js queries. Only each page's article is indexed, without its footnotes,
-    code blocks, and what the generator marks data-pagefind-ignore ("Referenced by", "Cite this
-    page": names of other pages would blur the ranking). A preview indexes once, at its first
-    build: re-indexing every page after each edit would cost more than the edit's rebuild."""
-    if _serving and (Path(config.site_dir) / "pagefind").is_dir():
-        for path in _changed or ():
-            if path not in _generated:  # a deleted record: its old page goes too
+    """Index the built site for search (``generator.search``), then publish it. A preview indexes
+    once, at its first build: re-indexing every page after each edit would cost more than the
+    edit's rebuild."""
+    site_dir = Path(config.site_dir)
+    if _session.serving and (site_dir / "pagefind").is_dir():
+        outputs = _plan().outputs()
+        for path in _session.changed or ():
+            if path not in outputs:  # a deleted record: its old page goes too
                 gone = File(path, None, config.site_dir, config.use_directory_urls)
                 Path(gone.abs_dest_path).unlink(missing_ok=True)
         log.info("Preview: search index kept from the first build (restart to refresh it)")
         return
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        config.site_dir,
-        "--glob",
-        _INDEXED,
-        "--root-selector",
-        "article",
-        "--exclude-selectors",
-        _NOT_INDEXED,
-        "--quiet",
-    ]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError(f"Pagefind could not index the site:\n{result.stdout}{result.stderr}")
-    said = (result.stdout + result.stderr).strip()
+    try:
+        said = index_site(site_dir)
+    except SearchIndexError as error:
+        raise PluginError(f"Pagefind could not index the site:\n{error}") from None
     if said:
         log.warning(f"Pagefind: {said}")
-    if _publication is not None and not (config.strict and _publication.warnings.get_counts()):
-        _publication.publish()  # a strict build with warnings is about to stop: the site stays
-        config.site_dir = str(_publication.site)
-
-
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    """Point "edit this page" at the YAML a record page comes from (index pages have none)."""
-    if page.file.generated_by is None or not config.repo_url:
-        return context
-    folder, _, name = page.file.src_uri.partition("/")
-    record_id = name.removesuffix(".md")
-    if record_id == "index":
-        page.edit_url = None
-    else:
-        page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{_CONTENT}/{folder}/{record_id}.yaml"
-    return context
+    publication = _session.publication
+    if publication is not None and not (config.strict and publication.warnings.get_counts()):
+        publication.publish()  # a strict build with warnings is about to stop: the site stays
+        config.site_dir = str(publication.site)

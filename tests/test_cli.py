@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from generator.cli import main
-from generator.model import RECORD_TYPES
+from generator.model import RESERVED_IDS
+from generator.registry import FOLDERS
 from generator.template import schema_comment
 
 
@@ -19,8 +20,9 @@ def test_new_writes_a_template_with_every_field(kind: str, corpus_copy: Path, ca
     path = Path("content") / folder / "a-new-record.yaml"
     assert capsys.readouterr().out == f"{path}: written; fill it in, then run `python -m generator check`\n"
     text = path.read_text(encoding="utf-8")
-    assert text.startswith(schema_comment(folder) + "\n")
-    fields = {f for f in RECORD_TYPES[folder].__dataclass_fields__ if f != "id"}
+    schema_line = f"# yaml-language-server: $schema=../../site_config/schema/{folder}.schema.json"
+    assert text.splitlines()[0] == schema_line == schema_comment(folder)
+    fields = {f for f in FOLDERS[folder].cls.__dataclass_fields__ if f != "id"}
     mentioned = {line.lstrip("# ").split(":")[0] for line in text.splitlines() if ":" in line}
     assert fields <= mentioned
     required = set(yaml.safe_load(text))
@@ -30,18 +32,36 @@ def test_new_writes_a_template_with_every_field(kind: str, corpus_copy: Path, ca
 def test_new_refuses_a_taken_id(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = Path("content/measures/example-insurance-programme.yaml").read_bytes()
     assert main(["new", "topic", "example-insurance-programme"]) == 1
-    assert capsys.readouterr().err == (
+    assert capsys.readouterr() == (
+        "",
         "error: content/measures/example-insurance-programme.yaml already exists\n"
-        "  hint: edit that file, or choose another id\n"
+        "  hint: edit that file, or choose another id\n",
     )
     assert Path("content/measures/example-insurance-programme.yaml").read_bytes() == before
     assert not Path("content/topics/example-insurance-programme.yaml").exists()
 
 
-@pytest.mark.parametrize("bad", ["Yiwu_Subsidy", "../escape", "index"])
-def test_new_refuses_a_malformed_or_reserved_id(bad: str, corpus_copy: Path, capsys: pytest.CaptureFixture) -> None:
+NOT_AN_ID = (
+    "  hint: use lower-case letters, digits and single hyphens, at most 80 characters, e.g. yiwu-premium-subsidy\n"
+)
+REFUSED = {
+    "Yiwu_Subsidy": "error: 'Yiwu_Subsidy' is not a valid id\n" + NOT_AN_ID,
+    "../escape": "error: '../escape' is not a valid id\n" + NOT_AN_ID,
+    "a" * 81: f"error: '{'a' * 81}' is not a valid id\n" + NOT_AN_ID,
+    **{
+        reserved: f"error: '{reserved}' is reserved for a page the site generates\n  hint: choose another id\n"
+        for reserved in sorted(RESERVED_IDS)
+    },
+}
+"""Id -> the exact refusal on stderr: malformed, too long, and every id the site keeps for its own pages."""
+
+
+@pytest.mark.parametrize("bad", REFUSED, ids=lambda bad: bad if len(bad) <= 20 else f"{len(bad)}-characters")
+def test_new_refuses_a_malformed_or_reserved_id(
+    bad: str, corpus_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["new", "measure", bad]) == 1
-    assert capsys.readouterr().err.startswith("error: ")
+    assert capsys.readouterr() == ("", REFUSED[bad])
     assert sorted(p.name for p in Path("content/measures").iterdir()) == [
         "example-city-premium-subsidy.yaml",
         "example-insurance-programme.yaml",

@@ -28,7 +28,8 @@ from htmlsite import elements
 from playwright.sync_api import Browser
 
 from generator.load import load_catalog
-from generator.render.records import latex, name
+from generator.registry import display_name
+from generator.render.citation import latex
 from generator.template import schema_comment
 
 HOSTILE = (
@@ -87,7 +88,9 @@ def site(content: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def names(content: Path) -> dict[str, str]:
     """Page address (measures/x/) -> the record's name, as loaded."""
     catalog = load_catalog(content)
-    return {f"{folder}/{record_id}/": name(catalog.get((folder, record_id))) for folder, record_id in catalog.keys()}
+    return {
+        f"{folder}/{record_id}/": display_name(catalog.get((folder, record_id))) for folder, record_id in catalog.keys()
+    }
 
 
 def test_no_element_or_attribute_from_content_reaches_any_page(site: Path) -> None:

@@ -12,10 +12,10 @@ import pytest
 from generator import load
 from generator.characters import FORBIDDEN_IN_FILE, visible
 from generator.cli import main
-from generator.export import cell
-from generator.feeds import _ical_text
 from generator.model import Figure
 from generator.problems import ContentError, Problem
+from generator.render.data import cell
+from generator.render.feeds import _ical_text
 from generator.render.markdown import decimal, number
 
 FORGED = [

@@ -12,7 +12,7 @@ from conftest import ROOT
 from generator.load import load_catalog
 from generator.preview import Preview, affected
 from generator.problems import ContentError
-from generator.render.site import render_site
+from generator.render.site import plan_site
 from generator.site import SiteInfo
 
 MEASURE = "measures/yiwu-export-credit-insurance-premium-subsidy.yaml"
@@ -62,12 +62,12 @@ def test_after_an_edit_the_preview_equals_a_full_render(content: Path, edit: str
     site = SiteInfo()
     preview = Preview(content)
     first = preview.update(site)
-    before = dict(preview.pages)
+    before = dict(preview.outputs)
     assert first == set(before), "the first update renders every page"
     EDITS[edit](content)
     changed = preview.update(site)
-    full = render_site(load_catalog(content), site)
-    assert preview.pages == full
+    full = plan_site(load_catalog(content), site).outputs()
+    assert preview.outputs == full
     assert changed == {path for path, text in full.items() if before.get(path) != text} | (before.keys() - full.keys())
     assert changed, "the edit changed no page"
     record_pages = [path for path in full if path.count("/") == 1 and not path.endswith("index.md")]
@@ -91,10 +91,10 @@ def test_only_the_edited_file_is_read_again(content: Path) -> None:
 def test_a_bad_edit_keeps_the_previous_pages(content: Path) -> None:
     preview = Preview(content)
     preview.update(SiteInfo())
-    pages = dict(preview.pages)
+    pages = dict(preview.outputs)
     replace(MEASURE, "level: municipal", "level: city")(content)
     with pytest.raises(ContentError, match="unknown value 'city'"):
         preview.update(SiteInfo())
-    assert preview.pages == pages
+    assert preview.outputs == pages
     replace(MEASURE, "level: city", "level: municipal")(content)
     assert preview.update(SiteInfo()) == set()

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from generator.build import generate
 from generator.load import load_catalog
+from generator.model import RESERVED_IDS
 from generator.problems import ContentError
 from generator.site import SiteInfo
 from generator.template import schema_comment
@@ -58,7 +59,7 @@ texts = (
     .filter(lambda value: value.strip() != "")
 )
 ids = st.from_regex(r"[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,6}){0,2}", fullmatch=True).filter(
-    lambda value: value not in {"index", "tags", "all", "by-date", "by-level", "by-status", "timeline"}
+    lambda value: value not in RESERVED_IDS
 )
 dates = st.dates().map(lambda day: day.isoformat())
 
@@ -139,7 +140,7 @@ def write(root: Path, files: dict[str, dict[str, Any]]) -> Path:
 @given(corpora())
 def test_random_valid_content_always_builds(files: dict[str, dict[str, Any]]) -> None:
     with tempfile.TemporaryDirectory() as folder:
-        pages = generate(write(Path(folder), files), SiteInfo())
+        pages = generate(write(Path(folder), files), SiteInfo()).outputs()
     measure_pages = [path for path in pages if path.startswith("measures/") and not path.endswith("index.md")]
     assert len(measure_pages) == sum(1 for path in files if path.startswith("measures/")) + 2  # + by-level, by-status
     for path, text in pages.items():

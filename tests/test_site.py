@@ -8,9 +8,10 @@ import pytest
 from conftest import CORPUS, ROOT, make_site, mkdocs_build
 from htmlsite import Page, broken_links, read_site, resolve
 
-from generator.load import RESERVED_IDS
+from generator.model import RESERVED_IDS
+from generator.registry import RECORD_TYPES
 
-RECORD_FOLDERS = ("measures", "sources", "agencies", "people", "places", "topics", "events")
+RECORD_FOLDERS = tuple(kind.folder for kind in RECORD_TYPES)
 
 
 @pytest.fixture(scope="module", params=["content", "corpus"])
@@ -137,16 +138,25 @@ def test_open_data_matches_the_pages(built: Path) -> None:
     assert schema["title"].startswith("Measure")
 
 
-def test_edit_links_open_the_yaml_a_page_comes_from(built: Path) -> None:
+def test_edit_links_open_the_file_a_page_comes_from(built: Path) -> None:
+    """A record's page edits its YAML, a hand-written page its Markdown; a page made from many
+    records (measures by status, the timeline ...) has no edit link, and no link names a missing file."""
     repo = "https://github.com/china-trade-tracker/china-trade-tracker/edit/main/"
     pages = read_site(built)
+    section_pages = 0
     for name, page in pages.items():
         edits = [href for href in page.all_links if href.startswith(repo)]
+        files = [href.removeprefix(repo) for href in edits]
+        assert all((ROOT / file).is_file() or (CORPUS / file).is_file() for file in files), (name, edits)
         if record_page(name, pages):
             folder, record_id = name.split("/")[:2]
             assert edits == [f"{repo}content/{folder}/{record_id}.yaml"], name
         elif name in ("index.html", "about/index.html", "contributing/index.html"):
             assert edits == [f"{repo}docs/{name.removesuffix('index.html').rstrip('/') or 'index'}.md"], name
+        elif name.split("/")[0] in RECORD_FOLDERS and page.is_article:
+            section_pages += 1
+            assert edits == [], name
+    assert section_pages >= 9  # the index of each section, measures by level and by status
 
 
 def test_a_former_id_redirects_to_the_renamed_record(tmp_path: Path) -> None:
@@ -159,12 +169,10 @@ def test_a_former_id_redirects_to_the_renamed_record(tmp_path: Path) -> None:
 def test_the_contributing_page_documents_every_field(built: Path) -> None:
     import dataclasses
 
-    from generator.model import RECORD_TYPES
-
     html = (built / "contributing" / "index.html").read_text(encoding="utf-8")
-    for cls in RECORD_TYPES.values():
-        for field in dataclasses.fields(cls):
+    for kind in RECORD_TYPES:
+        for field in dataclasses.fields(kind.cls):
             if field.name != "id":
-                assert f"<code>{field.name}</code>" in html, (cls.__name__, field.name)
+                assert f"<code>{field.name}</code>" in html, (kind.cls.__name__, field.name)
     for part in ("Citation", "Claim", "Figure", "DatedFact", "StatusFact", "Relation", "Paragraph", "Role"):
         assert f'id="{part.lower()}"' in html, part

@@ -116,6 +116,15 @@ CASES = {
         f"{MEASURE}:32:14: error: relations[1].measure: a measure cannot refer to itself\n"
         "  hint: name another record, or remove this reference",
     ),
+    "schema line of another folder": (
+        MEASURE,
+        "schema/measures.schema.json",
+        "schema/sources.schema.json",
+        f"{MEASURE}:1:1: error: the file does not start with its schema line\n"
+        "  hint: make the first line: # yaml-language-server: $schema=../../site_config/schema/measures.schema.json "
+        "(the older line is still accepted: # yaml-language-server: "
+        "$schema=https://china-trade-tracker.github.io/china-trade-tracker/schema/measures.schema.json)",
+    ),
 }
 
 
@@ -132,6 +141,15 @@ def test_each_error_class_is_reported_exactly(case: str, corpus_copy: Path, caps
 def test_clean_content_passes(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["check", "--content", "content"]) == 0
     assert capsys.readouterr().out == "content: no problems (4 measures and sources)\n"
+
+
+def test_the_older_schema_line_is_still_accepted(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Files that point editors at the published schema, as all did before the relative path, need no edit."""
+    published = "$schema=https://china-trade-tracker.github.io/china-trade-tracker/schema/"
+    edit(MEASURE, "$schema=../../site_config/schema/", published)
+    edit(SOURCE, "$schema=../../site_config/schema/", published)
+    assert main(["check", "--content", "content"]) == 0
+    assert capsys.readouterr() == ("content: no problems (4 measures and sources)\n", "")
 
 
 def test_every_problem_in_every_file_is_reported_at_once(corpus_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:

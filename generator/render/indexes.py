@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from generator.catalog import Catalog, claims
+from generator.addresses import home_href, paragraph_anchor
+from generator.catalog import Catalog, claims, figures
 from generator.dates import PartialDate
-from generator.export import figures
+from generator.labels import FIRMS, LEVELS, STAGE_VERBS, STATUSES, section_title
 from generator.model import Measure, Person, Source
-from generator.render.markdown import date, link, locator, number, paragraph_anchor, source_label, table, text
-from generator.render.records import FIRMS, LEVELS, STATUSES, badges, name, provenance
+from generator.registry import FOLDERS, display_name
+from generator.render.markdown import date, link, locator, number, table, text
+from generator.render.provenance import badges, provenance, source_label
 from generator.vocabulary import INSTRUMENTS
 
 
@@ -35,6 +38,27 @@ def _measure_rows(catalog: Catalog, measures: list[Measure], where: bool = True)
     return table(header, rows)
 
 
+@dataclass(frozen=True)
+class Column:
+    """A column of the table of all measures: its key (in the filter and the address, as
+    ``?status=In+force``) and its heading. ``measure-table.js`` reads the keys from the page."""
+
+    key: str
+    heading: str
+
+
+MEASURE, INSTRUMENT, ISSUED_BY, WHERE, LEVEL, STATUS, FOR, YEAR = MEASURE_TABLE = (
+    Column("measure", "Measure"),
+    Column("instrument", "Instrument"),
+    Column("issued-by", "Issued by"),
+    Column("where", "Where"),
+    Column("level", "Level"),
+    Column("status", "Status"),
+    Column("for", "For"),
+    Column("year", "Year"),
+)
+
+
 def measures_index(catalog: Catalog) -> str:
     """Every measure in one table that readers can filter by every facet and sort by any column."""
     rows = []
@@ -52,6 +76,7 @@ def measures_index(catalog: Catalog) -> str:
                 str(announced.year) if announced else "unknown",
             ]
         )
+    keys = " ".join(column.key for column in MEASURE_TABLE)
     lines = [
         *index_front_matter("hide:", "  - toc"),
         "# Measures",
@@ -62,9 +87,9 @@ def measures_index(catalog: Catalog) -> str:
         "[place](../places/index.md), [level](by-level.md), [status](by-status.md) or "
         "[date](../events/index.md); every number is on the [figures](../figures/index.md) page.",
         "",
-        '<div id="measure-filters" class="measure-filters"></div>',
+        f'<div id="measure-filters" class="measure-filters" data-columns="{keys}"></div>',
         "",
-        *table(["Measure", "Instrument", "Issued by", "Where", "Level", "Status", "For", "Year"], rows),
+        *table([column.heading for column in MEASURE_TABLE], rows),
     ]
     return "\n".join(lines) + "\n"
 
@@ -75,9 +100,9 @@ LIST_LIMIT = 500
 table of measures, which is slow to build and to read.)"""
 
 
-def _filtered(column: str, value: str, count: int) -> str:
+def _filtered(column: Column, value: str, count: int) -> str:
     """How many measures a group holds, and a link to the table of measures filtered to them."""
-    query = urlencode({column: " ".join(value.split())})  # as the table's cell shows it
+    query = urlencode({column.key: " ".join(value.split())})  # as the table's cell shows it
     return f"{_count(count)}: [see them in the table of measures](../measures/index.md?{query})."
 
 
@@ -86,7 +111,7 @@ def _count(count: int) -> str:
 
 
 def _by(
-    catalog: Catalog, title: str, intro: str, groups: dict[str, str], column: str, key: Callable[[Measure], str]
+    catalog: Catalog, title: str, intro: str, groups: dict[str, str], column: Column, key: Callable[[Measure], str]
 ) -> str:
     lines = [*index_front_matter(), f"# {title}", "", intro, ""]
     listed = len(catalog.measures) <= LIST_LIMIT
@@ -105,7 +130,7 @@ def by_status(catalog: Catalog) -> str:
         "Measures by status",
         "Status as of the newest source that mentions the measure.",
         STATUSES,
-        "status",
+        STATUS,
         lambda m: m.current_status,
     )
 
@@ -113,28 +138,29 @@ def by_status(catalog: Catalog) -> str:
 def by_level(catalog: Catalog) -> str:
     """Measures grouped by the level of government behind them."""
     return _by(
-        catalog, "Measures by level", "National measures first, then local ones.", LEVELS, "level", lambda m: m.level
+        catalog, "Measures by level", "National measures first, then local ones.", LEVELS, LEVEL, lambda m: m.level
     )
 
 
-def _grouped(
-    catalog: Catalog, folder: str, title: str, intro: str, members: dict[str, list[Measure]], column: str = ""
-) -> str:
+def _grouped(catalog: Catalog, folder: str, members: dict[str, list[Measure]], column: Column | None = None) -> str:
     """Measures under each record of ``folder``; past ``LIST_LIMIT``, a count and links to them."""
-    lines = [*index_front_matter(), f"# {title}", "", intro, ""]
+    lines = [*index_front_matter(), f"# {section_title(folder)}", "", FOLDERS[folder].intro, ""]
     listed = len(catalog.measures) <= LIST_LIMIT
-    for record_id in sorted(catalog.folder(folder), key=lambda i: name(catalog.folder(folder)[i]).lower()):
+    for record_id in sorted(catalog.folder(folder), key=lambda i: display_name(catalog.folder(folder)[i]).lower()):
         record = catalog.folder(folder)[record_id]
-        lines += [f"## {link(name(record), (folder, record_id))}", ""]
+        lines += [f"## {link(display_name(record), (folder, record_id))}", ""]
         measures = members.get(record_id, [])
         if not measures:
             lines += ["No measure on the site is listed here.", ""]
         elif listed:
             lines += [*_measure_rows(catalog, measures, where=folder != "places"), ""]
-        elif column:
-            lines += [_filtered(column, name(record), len(measures)), ""]
+        elif column is not None:
+            lines += [_filtered(column, display_name(record), len(measures)), ""]
         else:
-            lines += [f"{_count(len(measures))}: listed on the page of {link(name(record), (folder, record_id))}.", ""]
+            lines += [
+                f"{_count(len(measures))}: listed on the page of {link(display_name(record), (folder, record_id))}.",
+                "",
+            ]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -144,7 +170,7 @@ def topics_index(catalog: Catalog) -> str:
     for measure in catalog.measures.values():
         for topic in measure.topics:
             members.setdefault(topic, []).append(measure)
-    return _grouped(catalog, "topics", "Topics", "Each topic, and the measures that use it.", members)
+    return _grouped(catalog, "topics", members)
 
 
 def agencies_index(catalog: Catalog) -> str:
@@ -153,14 +179,7 @@ def agencies_index(catalog: Catalog) -> str:
     for measure in catalog.measures.values():
         for agency in measure.agencies:
             members.setdefault(agency, []).append(measure)
-    return _grouped(
-        catalog,
-        "agencies",
-        "Agencies and organisations",
-        "Each body the sources name, and the measures it issues or carries out.",
-        members,
-        "issued-by",
-    )
+    return _grouped(catalog, "agencies", members, ISSUED_BY)
 
 
 def places_index(catalog: Catalog) -> str:
@@ -168,7 +187,7 @@ def places_index(catalog: Catalog) -> str:
     members: dict[str, list[Measure]] = {}
     for measure in catalog.measures.values():
         members.setdefault(measure.jurisdiction, []).append(measure)
-    return _grouped(catalog, "places", "Places", "Each place, and the measures that apply there.", members, "where")
+    return _grouped(catalog, "places", members, WHERE)
 
 
 def timeline(catalog: Catalog) -> str:
@@ -182,7 +201,7 @@ def timeline(catalog: Catalog) -> str:
         else:
             undated.append(entry)
     for measure in catalog.measures.values():
-        for stage, label in (("announced", "announced"), ("implemented", "takes effect"), ("removed", "removed")):
+        for stage, label in STAGE_VERBS.items():
             fact = getattr(measure.dates, stage)
             if fact:
                 dated.append((fact.on, f"{link(measure.title, ('measures', measure.id))} {label}"))
@@ -207,23 +226,23 @@ def timeline(catalog: Catalog) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def simple_index(catalog: Catalog, folder: str, title: str, intro: str) -> str:
+def simple_index(catalog: Catalog, folder: str) -> str:
     """A plain list of a section's records."""
-    lines = [*index_front_matter(), f"# {title}", "", intro, ""]
+    lines = [*index_front_matter(), f"# {section_title(folder)}", "", FOLDERS[folder].intro, ""]
     records = catalog.folder(folder)
-    for record_id in sorted(records, key=lambda i: name(records[i]).lower()):
+    for record_id in sorted(records, key=lambda i: display_name(records[i]).lower()):
         record = records[record_id]
         extra = f" {badges(record)}: {provenance(record)}" if isinstance(record, Source) else ""
         if isinstance(record, Person):
             extra = ": " + "; ".join(text(role.title) for role in record.roles)
-        lines.append(f"- {link(name(record), (folder, record_id))}{extra}")
+        lines.append(f"- {link(display_name(record), (folder, record_id))}{extra}")
     return "\n".join(lines).rstrip() + "\n"
 
 
 def figures_index(catalog: Catalog) -> str:
     """Every figure on the site in one table, so that numbers can be compared."""
     rows = []
-    for key, index, figure in figures(catalog):
+    for key, anchor, figure in figures(catalog):
         record = catalog.get(key)
         cited = ", ".join(
             link(
@@ -238,7 +257,7 @@ def figures_index(catalog: Catalog) -> str:
                 f"**{number(figure)}**",
                 text(figure.what),
                 text(figure.period),
-                link(name(record), key, f"figure-{index}"),
+                link(display_name(record), key, anchor),
                 cited,
             ]
         )
@@ -285,11 +304,12 @@ def highlights(catalog: Catalog, count: int = 5) -> str:
         key=lambda m: (-len(catalog.referenced_by.get(("measures", m.id), [])), m.title.lower()),
     )[:count]
     lines = ["## Newest measures", ""]
-    lines += [f"- [{text(m.title)}](measures/{m.id}.md), {how} {date(on)}" for (on, how), m in dated[:count]] or [
-        "No measure has a known date yet."
-    ]
+    lines += [
+        f"- [{text(m.title)}]({home_href(('measures', m.id))}), {how} {date(on)}" for (on, how), m in dated[:count]
+    ] or ["No measure has a known date yet."]
     lines += ["", "## Most referenced measures", ""]
     for m in cited:
         pages = len(catalog.referenced_by.get(("measures", m.id), []))
-        lines.append(f"- [{text(m.title)}](measures/{m.id}.md), referenced by {pages} page{'s' if pages != 1 else ''}")
+        where = home_href(("measures", m.id))
+        lines.append(f"- [{text(m.title)}]({where}), referenced by {pages} page{'s' if pages != 1 else ''}")
     return "\n".join(lines) + "\n"

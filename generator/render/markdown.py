@@ -1,15 +1,15 @@
-"""Markdown building blocks: safe user text, links between pages, numbered citations."""
+"""Markdown building blocks: safe user text, links between pages, dates, numbers, tables."""
 
 from __future__ import annotations
 
 import functools
 import re
 import urllib.parse
-from dataclasses import dataclass, field
 from decimal import Decimal
 
-from generator.catalog import Catalog, Key
+from generator.addresses import Key, href
 from generator.dates import PartialDate
+from generator.labels import QUALIFIERS, UNITS
 from generator.model import Citation, Figure, Source
 
 _ESCAPE = str.maketrans(
@@ -55,17 +55,6 @@ def address(url: str) -> str:
     return f"[{text(url)}]({urllib.parse.quote(url, safe=_ADDRESS_SAFE)})"
 
 
-def page_path(key: Key) -> str:
-    """Where a record's page lives in the site: measures/yiwu-premium-subsidy.md."""
-    folder, record_id = key
-    return f"{folder}/{record_id}.md"
-
-
-def href(key: Key, anchor: str = "") -> str:
-    """A relative link target from any generated page (all live one folder deep)."""
-    return f"../{page_path(key)}" + (f"#{anchor}" if anchor else "")
-
-
 def link(label: str, key: Key, anchor: str = "") -> str:
     """A Markdown link to a record page; ``label`` is user text and gets escaped."""
     return f"[{text(label)}]({href(key, anchor)})"
@@ -74,11 +63,6 @@ def link(label: str, key: Key, anchor: str = "") -> str:
 def anchor(name: str) -> str:
     """An empty HTML anchor that footnotes and back links can point at."""
     return f'<a id="{name}"></a>'
-
-
-def paragraph_anchor(ref: str) -> str:
-    """The id of a source paragraph's heading: para-4, para-whos-who-tmall."""
-    return f"para-{ref}"
 
 
 def date(value: PartialDate | None) -> str:
@@ -95,34 +79,6 @@ def locator(citation: Citation, source: Source) -> str:
         return f"para. {citation.para}"
     labels = {paragraph.ref: paragraph.label for paragraph in source.paragraphs}
     return labels.get(citation.para) or citation.para
-
-
-def source_label(source: Source) -> str:
-    """The short name of a source: its publisher and date, or its title when the publisher is unknown."""
-    when = date(source.published) if source.published else "undated"
-    if source.publisher == "unknown":
-        return f"{source.title} (publisher unknown, {when})"
-    return f"{source.publisher}, {when}"
-
-
-_UNITS = {
-    "percent": "%",
-    "percentage-points": " percentage points",
-    "basis-points": " basis points",
-    "days": " days",
-    "months": " months",
-    "years": " years",
-    "points": " points",
-    "count": "",
-}
-_QUALIFIERS = {
-    "exactly": "",
-    "about": "about ",
-    "up-to": "up to ",
-    "as-much-as": "as much as ",
-    "over": "over ",
-    "less-than": "less than ",
-}
 
 
 def decimal(value: float) -> str:
@@ -146,41 +102,8 @@ def number(figure: Figure) -> str:
     elif figure.unit == "cny":
         shown = f"{value}{scale} yuan"
     else:
-        shown = f"{value}{scale}{_UNITS[figure.unit]}"
-    return _QUALIFIERS[figure.qualifier] + shown
-
-
-@dataclass
-class Footnotes:
-    """Numbers a page's citations in order of first use; one note per source paragraph and basis."""
-
-    catalog: Catalog
-    numbers: dict[Citation, int] = field(default_factory=dict)
-
-    def cite(self, citations: tuple[Citation, ...]) -> str:
-        """Footnote markers for ``citations``, to put right after the claim."""
-        numbers = dict.fromkeys(self.numbers.setdefault(c, len(self.numbers) + 1) for c in citations)
-        return "<sup>,</sup>".join(f"[^{number}]" for number in numbers)
-
-    def definitions(self) -> list[str]:
-        """The footnote lines for the end of the page."""
-        lines = []
-        for citation, number in self.numbers.items():
-            source = self.catalog.sources[citation.source]
-            where = locator(citation, source)
-            target = href(("sources", source.id), paragraph_anchor(citation.paragraphs()[0]))
-            basis = (
-                '<span class="badge badge--inferred">inferred</span> from'
-                if citation.basis == "inferred"
-                else "Stated in"
-            )
-            cited = f"[*{text(source.title)}*, {text(where)}]({target})"
-            if source.publisher == "unknown":
-                when = date(source.published) if source.published else "undated"
-                lines.append(f"[^{number}]: {basis} {cited} (publisher unknown, {when}).")
-            else:
-                lines.append(f"[^{number}]: {basis} {text(source_label(source))}, {cited}.")
-        return lines
+        shown = f"{value}{scale}{UNITS[figure.unit]}"
+    return QUALIFIERS[figure.qualifier] + shown
 
 
 def table(header: list[str], rows: list[list[str]]) -> list[str]:

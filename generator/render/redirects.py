@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
+from generator.addresses import redirect_path, redirect_target
 from generator.catalog import Catalog
-from generator.render.records import name
+from generator.registry import display_name
 
 
 def redirect_page(title: str, target: str) -> str:
@@ -29,8 +30,8 @@ def redirect_page(title: str, target: str) -> str:
 def redirects(catalog: Catalog) -> dict[str, str]:
     """Site path -> redirect page, for every former id of every record."""
     pages = {}
-    for folder, record_id in catalog.keys():
-        record = catalog.folder(folder)[record_id]
+    for key in catalog.keys():
+        record = catalog.get(key)
         for former in record.aliases:
-            pages[f"{folder}/{former}/index.html"] = redirect_page(name(record), f"../{record_id}/")
+            pages[redirect_path(key[0], former)] = redirect_page(display_name(record), redirect_target(key))
     return pages

@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-import dataclasses
-import typing
-from typing import Any
-
-from generator.dates import PartialDate
-from generator.model import RECORD_TYPES
+from generator.fields import field_specs, nested_parts
+from generator.registry import RECORD_TYPES
 from generator.render.markdown import table, text
 
 REFERENCE_MARKER = "<!-- field reference -->"
 """Where the contributing page (hand-written, in docs/) takes the reference below."""
 
 
-def _nested(hint: Any) -> list[type]:
-    """The record parts (Claim, Citation ...) a field's type contains."""
-    if hint is PartialDate:
-        return []
-    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
-        return [hint]
-    return [part for arg in typing.get_args(hint) for part in _nested(arg)]
-
-
 def _fields_table(cls: type) -> list[str]:
     rows = []
-    for field in dataclasses.fields(cls):
+    for field in field_specs(cls):
         if field.name == "id":
             continue
-        required = field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING
-        rows.append([f"`{field.name}`", "required" if required else "optional", text(field.metadata["doc"])])
+        rows.append([f"`{field.name}`", "required" if field.required else "optional", text(field.doc)])
     return table(["Field", "", "What it holds"], rows)
 
 
@@ -37,19 +23,20 @@ def field_reference() -> str:
     """Every field of every record type, and of the parts they are made of."""
     lines: list[str] = []
     parts: dict[str, type] = {}
-    for folder, cls in RECORD_TYPES.items():
-        lines += [f"### {cls.__name__} (`content/{folder}/`)", "", text((cls.__doc__ or "").strip()), ""]
+    for kind in RECORD_TYPES:
+        cls = kind.cls
+        lines += [f"### {cls.__name__} (`content/{kind.folder}/`)", "", text((cls.__doc__ or "").strip()), ""]
         lines += [*_fields_table(cls), ""]
-        for hint in typing.get_type_hints(cls).values():
-            for part in _nested(hint):
+        for field in field_specs(cls):
+            for part in nested_parts(field.hint):
                 parts.setdefault(part.__name__, part)
     lines += ["### Parts used by several record types", ""]
     pending = list(parts.values())
     while pending:
         part = pending.pop(0)
         lines += [f"#### {part.__name__}", "", text((part.__doc__ or "").strip()), "", *_fields_table(part), ""]
-        for hint in typing.get_type_hints(part).values():
-            for inner in _nested(hint):
+        for field in field_specs(part):
+            for inner in nested_parts(field.hint):
                 if inner.__name__ not in parts:
                     parts[inner.__name__] = inner
                     pending.append(inner)

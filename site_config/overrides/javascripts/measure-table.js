@@ -1,15 +1,13 @@
 /* Filter and sort the table of all measures in the browser, with no server.
-   The state lives in the address (?status=In+force&sort=Year&order=desc), so a
-   filtered view can be shared. Cells that list several values separate them with "; ". */
+   The state lives in the address (?status=In+force&sort=year&order=desc), so a
+   filtered view can be shared. Cells that list several values separate them with "; ".
+   Each column's key comes from the page (data-columns on the mount, written by
+   generator/render/indexes.py), so links from other pages use the same keys. */
 (function () {
   "use strict";
 
   function cellValues(cell) {
     return cell.textContent.split(";").map(function (v) { return v.trim(); }).filter(Boolean);
-  }
-
-  function slug(text) {
-    return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   }
 
   function setUp(mount) {
@@ -18,6 +16,8 @@
     if (!table || mount.dataset.ready) return;
     mount.dataset.ready = "true";
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+    var keys = (mount.dataset.columns || "").split(" ");
+    if (keys.length !== headers.length) return;
     var body = table.tBodies[0];
     var rows = Array.prototype.slice.call(body.rows);
     var params = new URLSearchParams(window.location.search);
@@ -29,7 +29,7 @@
     form.setAttribute("aria-label", "Filter measures");
     headers.forEach(function (header, column) {
       if (column === 0) return;
-      var key = slug(header.textContent);
+      var key = keys[column];
       var values = {};
       rows.forEach(function (row) { cellValues(row.cells[column]).forEach(function (v) { values[v] = true; }); });
       var label = document.createElement("label");
@@ -78,7 +78,7 @@
       });
       header.textContent = "";
       header.appendChild(button);
-      if (slug(button.textContent) === params.get("sort")) {
+      if (keys[column] === params.get("sort")) {
         sort.column = column;
         sort.order = params.get("order") === "desc" ? "desc" : "asc";
       }
@@ -111,7 +111,7 @@
       var query = new URLSearchParams();
       selects.forEach(function (select) { if (select.value) query.set(select.name, select.value); });
       if (sort.column >= 0) {
-        query.set("sort", slug(headers[sort.column].textContent));
+        query.set("sort", keys[sort.column]);
         query.set("order", sort.order);
       }
       var search = query.toString();

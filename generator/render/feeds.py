@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from generator.addresses import permalink
 from generator.catalog import Catalog
 from generator.dates import PartialDate
-from generator.export import url
+from generator.labels import STAGE_VERBS
 
 FEED_PATH = "feed.xml"
 CALENDAR_PATH = "events.ics"
@@ -35,7 +36,7 @@ def atom_feed(catalog: Catalog, site_url: str, title: str) -> str:
         f"  <updated>{updated}</updated>",
     ]
     for announced, measure in dated:
-        page = site_url + url(("measures", measure.id))
+        page = permalink(site_url, ("measures", measure.id))
         lines += [
             "  <entry>",
             f"    <title>{escape(measure.title)}</title>",
@@ -75,12 +76,13 @@ def icalendar(catalog: Catalog, site_url: str) -> str:
     entries: list[tuple[PartialDate, str, str, str]] = []
     for event in catalog.events.values():
         if event.date and event.date.on.day:
-            entries.append((event.date.on, f"events-{event.id}", event.title, site_url + url(("events", event.id))))
+            page = permalink(site_url, ("events", event.id))
+            entries.append((event.date.on, f"events-{event.id}", event.title, page))
     for measure in catalog.measures.values():
-        for stage, verb in (("announced", "announced"), ("implemented", "takes effect"), ("removed", "removed")):
+        for stage, verb in STAGE_VERBS.items():
             fact = getattr(measure.dates, stage)
             if fact and fact.on.day:
-                page = site_url + url(("measures", measure.id))
+                page = permalink(site_url, ("measures", measure.id))
                 entries.append((fact.on, f"measures-{measure.id}-{stage}", f"{measure.title} {verb}", page))
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//China Trade Support Tracker//EN", "CALSCALE:GREGORIAN"]
     for on, uid, summary, page in sorted(entries, key=lambda e: (e[0].sort_key(), e[1])):

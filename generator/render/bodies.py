@@ -1,0 +1,293 @@
+"""The body of each kind of record's page: its facts, claims, figures and sources.
+
+Each body is a pure function of the record and the page it is written on (``Page``); every
+kind in ``generator.registry`` must have one (checked when this module loads).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from generator.addresses import paragraph_anchor
+from generator.catalog import Catalog, CitingClaim, Statement, claims
+from generator.labels import FIRMS, LEVELS, RELATIONS, STAGES, STATUSES
+from generator.model import (
+    Agency,
+    Claim,
+    DatedFact,
+    Event,
+    Figure,
+    Measure,
+    Person,
+    Place,
+    Record,
+    Role,
+    Source,
+    StatusFact,
+    Topic,
+)
+from generator.registry import RECORD_TYPES, display_name
+from generator.render.diagram import diagram
+from generator.render.footnotes import Footnotes
+from generator.render.markdown import address, anchor, date, link, locator, number, table, text
+from generator.render.provenance import badges, inferred_badge, provenance
+from generator.vocabulary import INSTRUMENTS
+
+
+@dataclass
+class Page:
+    """What a body is written with besides its record: the catalog, the page's footnotes, and
+    the id of each cited statement on the page (named once, in ``catalog.claims``)."""
+
+    catalog: Catalog
+    notes: Footnotes
+    anchors: dict[int, str]
+
+    @classmethod
+    def of(cls, catalog: Catalog, record: Record) -> Page:
+        """A fresh page for ``record``."""
+        anchors = {id(statement): name for name, statement, _ in claims(record)}
+        return cls(catalog, Footnotes(catalog), anchors)
+
+    def mark(self, statement: Statement) -> str:
+        """The anchor that footnotes' back links and other pages point at, before a statement."""
+        return anchor(self.anchors[id(statement)])
+
+    def cited(self, statement: Statement) -> str:
+        """The footnote markers of a statement, and a badge when it is only inferred."""
+        return self.notes.cite(statement.cite) + inferred_badge(statement.cite)
+
+    def claim(self, claim: Claim) -> str:
+        """A claim with its anchor and footnotes."""
+        return f"{self.mark(claim)}{text(claim.text)}{self.cited(claim)}"
+
+    def links(self, folder: str, ids: Sequence[str]) -> str:
+        """Links to records of one folder, by name, or "none"."""
+        return ", ".join(link(display_name(self.catalog.folder(folder)[i]), (folder, i)) for i in ids) or "none"
+
+
+def _facts(rows: Sequence[tuple[str, str]]) -> list[str]:
+    """A two-column table of facts, the first thing a reader sees."""
+    return [*table(["Fact", "Value"], [[f"**{label}**", value] for label, value in rows]), ""]
+
+
+def _status(fact: StatusFact | None, page: Page) -> str:
+    if fact is None:
+        return anchor("status") + STATUSES["unknown"]  # where the status would be
+    note = f" ({text(fact.note)})" if fact.note else ""
+    return f"{page.mark(fact)}{STATUSES[fact.value]}{note}{page.cited(fact)}"
+
+
+def _dated(fact: DatedFact, page: Page) -> str:
+    note = f" ({text(fact.note)})" if fact.note else ""
+    return f"{page.mark(fact)}{date(fact.on)}{note}{page.cited(fact)}"
+
+
+def _figures(figures: tuple[Figure, ...], page: Page) -> list[str]:
+    if not figures:
+        return []
+    rows = [
+        [f"{page.mark(figure)}**{number(figure)}**", text(figure.what), text(figure.period), page.cited(figure)]
+        for figure in figures
+    ]
+    return ["## Figures", "", *table(["Figure", "What it measures", "Period", "Source"], rows), ""]
+
+
+def _claims(heading: str, items: tuple[Claim, ...], page: Page) -> list[str]:
+    if not items:
+        return []
+    return [f"## {heading}", "", *(f"- {page.claim(item)}" for item in items), ""]
+
+
+def measure_body(measure: Measure, page: Page) -> list[str]:
+    lines = [page.claim(measure.summary), ""]
+    rows = [
+        ("Issued by", page.links("agencies", measure.agencies)),
+        ("Where", f"{page.links('places', (measure.jurisdiction,))} ({LEVELS[measure.level].lower()})"),
+        ("Status", _status(measure.status, page)),
+    ]
+    unknown = []
+    for stage, label in STAGES.items():
+        fact = getattr(measure.dates, stage)
+        if fact:
+            rows.append((label, _dated(fact, page)))
+        else:
+            unknown.append(stage)
+    if unknown:
+        rows.append(("Dates unknown", ", ".join(unknown)))
+    rows += [
+        ("For", "; ".join(FIRMS[firms] for firms in measure.eligible_firms)),
+        ("Instrument", "; ".join(INSTRUMENTS[i].label for i in measure.instruments)),
+    ]
+    if measure.topics:
+        rows.append(("Topics", page.links("topics", measure.topics)))
+    if measure.people:
+        rows.append(("People", page.links("people", measure.people)))
+    lines += _facts(rows)
+    lines += _claims("Provisions", measure.provisions, page)
+    lines += _figures(measure.figures, page)
+    lines += _claims("What the sources leave open", measure.open_questions, page)
+    if measure.relations:
+        lines += ["## Related measures", ""]
+        lines += [f"- {RELATIONS[r.type][0]}: {page.links('measures', (r.measure,))}" for r in measure.relations]
+        lines.append("")
+    parts = parts_of(page.catalog, measure.id)
+    if parts:
+        lines += ["## Parts", "", "The measures this one groups:", ""]
+        lines += [f"- {page.links('measures', (part,))}" for part in parts]
+        lines.append("")
+    lines += _sources(page.catalog, measure)
+    lines += diagram(page.catalog, ("measures", measure.id))
+    return lines
+
+
+def parts_of(catalog: Catalog, measure_id: str) -> list[str]:
+    """The ids of the measures that are part of this one, ordered by title."""
+    parts = {other for kind, other in catalog.inverse_relations.get(measure_id, []) if kind == "part-of"}
+    return sorted(parts, key=lambda part: (catalog.measures[part].title.lower(), part))
+
+
+def _sources(catalog: Catalog, record: Record) -> list[str]:
+    """The sources a record cites, in order of first citation, with their provenance."""
+    seen: dict[str, None] = {}
+    for _, _, cites in claims(record):
+        for citation in cites:
+            seen.setdefault(citation.source)
+    if not seen:
+        return []
+    lines = ["## Sources", ""]
+    for source_id in seen:
+        source = catalog.sources[source_id]
+        lines.append(f"- {link(source.title, ('sources', source_id))} {badges(source)}: {provenance(source)}")
+    return [*lines, ""]
+
+
+def source_body(source: Source, page: Page) -> list[str]:
+    catalog = page.catalog
+    published = date(source.published)
+    if source.published and source.published_time:
+        published += f", {text(source.published_time)}"
+        if source.timezone:
+            published += f" (UTC{text(source.timezone)})"
+    rows = [
+        ("Publisher", text(source.publisher)),
+        ("Published", published),
+        ("Kind", f"{badges(source)} {provenance(source)}"),
+        ("Language", text(source.language)),
+        ("Access", source.access),
+    ]
+    if source.url:
+        rows.append(("Address", address(source.url)))
+    if source.archive_url:
+        rows.append(("Archived copy", address(source.archive_url)))
+    rows.append(("Accessed", date(source.accessed)))
+    lines = _facts(rows)
+    lines += ["## About this source", "", text(source.about), ""]
+    lines += ["## Paragraphs", "", "Each paragraph the site cites, in our words, with the claims that rest on it.", ""]
+    for paragraph in source.paragraphs:
+        heading = paragraph.label or f"Paragraph {paragraph.ref}"
+        lines += [f"### {text(heading)} {{#{paragraph_anchor(paragraph.ref)}}}", "", text(paragraph.gist), ""]
+        citing = catalog.citing.get((source.id, paragraph.ref), [])
+        own = [claim for claim in citing if claim.citation.paragraphs()[0] == paragraph.ref]
+        ranges = dict.fromkeys(c.citation.paragraphs() for c in citing if c.citation.paragraphs()[0] != paragraph.ref)
+        if own:
+            lines += ["Cited by:", ""]
+            lines += [f"- {_citing(catalog, claim)}" for claim in own]
+            lines.append("")
+        for refs in ranges:
+            lines += [
+                f"Also cited as part of paras. {refs[0]}–{refs[-1]}: those claims are listed under "
+                f"[paragraph {refs[0]}](#{paragraph_anchor(refs[0])}).",
+                "",
+            ]
+        if not citing:
+            lines += ["No record cites this paragraph.", ""]
+    return lines
+
+
+def _citing(catalog: Catalog, claim: CitingClaim) -> str:
+    """One line under a source paragraph: the citing page, the statement, how it rests."""
+    record = catalog.get(claim.key)
+    statement = claim.statement
+    if isinstance(statement, Claim):
+        said = text(statement.text)
+    elif isinstance(statement, Figure):
+        said = f"{number(statement)}: {text(statement.what)}"
+    elif isinstance(statement, Role):
+        said = text(statement.title)
+    elif isinstance(statement, StatusFact):
+        said = f"Status: {STATUSES[statement.value].lower()}"
+    else:
+        said = f"{claim.anchor.replace('-', ' ').capitalize()}: {date(statement.on)}"
+    source = catalog.sources[claim.citation.source]
+    how = "inferred" if claim.citation.basis == "inferred" else "stated"
+    where = text(locator(claim.citation, source))
+    return f"{link(display_name(record), claim.key, claim.anchor)}: {said} ({how}, {where})"
+
+
+def agency_body(agency: Agency, page: Page) -> list[str]:
+    rows = [("Kind", agency.kind.replace("-", " "))]
+    if agency.abbreviation:
+        rows.append(("Abbreviation", text(agency.abbreviation)))
+    if agency.parent:
+        rows.append(("Part of", page.links("agencies", (agency.parent,))))
+    if agency.place:
+        rows.append(("Based in", page.links("places", (agency.place,))))
+    lines = [page.claim(agency.description), "", *_facts(rows)]
+    return lines + diagram(page.catalog, ("agencies", agency.id))
+
+
+def person_body(person: Person, page: Page) -> list[str]:
+    lines = ["## Roles", ""]
+    for role in person.roles:
+        body = f" (body: {page.links('agencies', (role.agency,))})" if role.agency else ""
+        lines.append(f"- {page.mark(role)}{text(role.title)}{page.cited(role)}{body}")
+    return [*lines, ""]
+
+
+def place_body(place: Place, page: Page) -> list[str]:
+    rows: list[tuple[str, str]] = [("Kind", place.kind)]
+    if place.parent:
+        rows.append(("Part of", page.links("places", (place.parent,))))
+    lines = [page.claim(place.description), "", *_facts(rows)]
+    return lines + _figures(place.figures, page)
+
+
+def topic_body(topic: Topic, page: Page) -> list[str]:
+    lines = [page.claim(topic.description), ""]
+    if topic.parent:
+        lines += [f"Broader topic: {page.links('topics', (topic.parent,))}", ""]
+    return lines + _figures(topic.figures, page)
+
+
+def event_body(event: Event, page: Page) -> list[str]:
+    rows = [("Date", _dated(event.date, page) if event.date else anchor("date") + "unknown")]
+    for label, folder, ids in (
+        ("Measures", "measures", event.measures),
+        ("Agencies", "agencies", event.agencies),
+        ("People", "people", event.people),
+        ("Places", "places", event.places),
+        ("Topics", "topics", event.topics),
+    ):
+        if ids:
+            rows.append((label, page.links(folder, ids)))
+    lines = [page.claim(event.summary), "", *_facts(rows)]
+    return lines + _figures(event.figures, page)
+
+
+BODIES: dict[type, Callable[[Any, Page], list[str]]] = {
+    Measure: measure_body,
+    Source: source_body,
+    Agency: agency_body,
+    Person: person_body,
+    Place: place_body,
+    Topic: topic_body,
+    Event: event_body,
+}
+"""Record class -> the body of its page."""
+
+_MISSING = [kind.cls.__name__ for kind in RECORD_TYPES if kind.cls not in BODIES]
+if _MISSING:
+    raise TypeError(f"no page body for the record type(s) {', '.join(_MISSING)}: add one to BODIES")
