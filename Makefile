@@ -12,7 +12,6 @@ export NO_MKDOCS_2_WARNING := 1
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(READY)
 
 site: $(READY)  ## Build the site into site/ (strict: any warning fails)
@@ -26,9 +25,9 @@ $(CHROMIUM):  ## Debian's Chromium, which the browser tests drive through Playwr
 	  ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium)
 
 lint: $(READY)  ## ruff (lint and format) and mypy, as CI runs them
-	$(BIN)/ruff check generator site_config tests
-	$(BIN)/ruff format --check generator site_config tests
-	$(BIN)/mypy generator site_config/hooks.py
+	$(BIN)/ruff check generator site_config tests benchmarks
+	$(BIN)/ruff format --check generator site_config tests benchmarks
+	$(BIN)/mypy generator site_config/hooks.py benchmarks
 
 serve: $(READY)  ## Preview on http://127.0.0.1:8000; editing content/ rebuilds
 	$(BIN)/mkdocs serve --dirty
