@@ -39,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: content)")
     schema = commands.add_parser("schema", help="write the JSON Schema of each record type")
     schema.add_argument("--out", type=Path, default=Path("site_config/schema"), help="output folder")
+    index = commands.add_parser("index", help="index a built site for search (Pagefind), whatever built it")
+    index.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -56,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.out}: {changed.written} written, {changed.removed} removed, {changed.unchanged} unchanged")
         elif args.command == "new":
             return _new(args.content, next(k.folder for k in RECORD_TYPES if k.singular == args.type), args.id)
+        elif args.command == "index":
+            return _index(args.site)
         else:
             from generator.schema import write_schemas
 
@@ -70,6 +74,22 @@ def main(argv: list[str] | None = None) -> int:
         outcome = "; nothing was written." if args.command == "build" else "."
         print(f"{count} problem{'s' if count != 1 else ''} found{outcome}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _index(site: Path) -> int:
+    """Index a built site for search; report what Pagefind said when it fails."""
+    from generator.search import SearchIndexError, index_site
+
+    if not (site / "index.html").is_file():
+        print(f"error: {site} holds no built site\n  hint: build it first, e.g. mkdocs build", file=sys.stderr)
+        return 1
+    try:
+        said = index_site(site)
+    except SearchIndexError as error:
+        print(f"error: Pagefind could not index {site}:\n{error}", file=sys.stderr)
+        return 1
+    print(f"{site}: indexed for search in {site / 'pagefind'}" + (f"\n{said}" if said else ""))
     return 0
 
 

@@ -9,13 +9,14 @@ import yaml
 
 from generator.cli import main
 from generator.model import RESERVED_IDS
-from generator.registry import FOLDERS
+from generator.registry import FOLDERS, RECORD_TYPES
 from generator.template import schema_comment
 
 
-@pytest.mark.parametrize("kind", ["measure", "source", "agency", "person", "place", "topic", "event"])
-def test_new_writes_a_template_with_every_field(kind: str, corpus_copy: Path, capsys: pytest.CaptureFixture) -> None:
-    folder = {"agency": "agencies", "person": "people"}.get(kind, kind + "s")
+@pytest.mark.parametrize(("kind", "folder"), [(kind.singular, kind.folder) for kind in RECORD_TYPES])
+def test_new_writes_a_template_with_every_field(
+    kind: str, folder: str, corpus_copy: Path, capsys: pytest.CaptureFixture
+) -> None:
     assert main(["new", kind, "a-new-record"]) == 0
     path = Path("content") / folder / "a-new-record.yaml"
     assert capsys.readouterr().out == f"{path}: written; fill it in, then run `python -m generator check`\n"
@@ -75,4 +76,27 @@ def test_check_for_github_prints_annotations(corpus_copy: Path, capsys: pytest.C
     assert capsys.readouterr().out == (
         f"::error file={path},line=9,col=8::level: unknown value 'city' (hint: expected one of: "
         "municipal, national, national-financial-institution, provincial)\n"
+    )
+
+
+def test_index_makes_a_search_index_of_any_built_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The search step needs no MkDocs: any folder of HTML pages with articles gets a Pagefind index."""
+    site = tmp_path / "site"
+    (site / "measures" / "a-measure").mkdir(parents=True)
+    (site / "index.html").write_text(
+        "<html lang='en'><body><article><h1>Home</h1></article></body></html>", encoding="utf-8"
+    )
+    page = "<html lang='en'><body><article><h1>Yiwu premium subsidy</h1><p>Up to 80%.</p></article></body></html>"
+    (site / "measures" / "a-measure" / "index.html").write_text(page, encoding="utf-8")
+    assert main(["index", "--site", str(site)]) == 0
+    assert capsys.readouterr().out == f"{site}: indexed for search in {site / 'pagefind'}\n"
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    assert list((site / "pagefind" / "fragment").iterdir())
+
+
+def test_index_refuses_a_folder_with_no_built_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", "--site", str(tmp_path)]) == 1
+    assert capsys.readouterr() == (
+        "",
+        f"error: {tmp_path} holds no built site\n  hint: build it first, e.g. mkdocs build\n",
     )
