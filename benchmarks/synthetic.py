@@ -95,7 +95,7 @@ def write_corpus(measures: int, out: Path, seed: int = 1) -> None:
         )
     for i in range(counts["events"]):
         files[f"events/event-{i}.yaml"] = (
-            f"title: Event {i}\nsummary:\n{claim('  ')}date:\n  on: 2025-{1 + i % 12:02d}-{1 + i % 28:02d}\n"
+            f"title: Event {i}\nsummary:\n{claim('  ')}date:\n  when: 2025-{1 + i % 12:02d}-{1 + i % 28:02d}\n"
             f"  cite:\n    - {cite(rng, sources)}\nmeasures: [measure-{rng.randrange(measures)}]\n"
         )
     for i in range(measures):
@@ -111,7 +111,7 @@ def write_corpus(measures: int, out: Path, seed: int = 1) -> None:
             f"agencies: [agencie-{i % counts['agencies']}]\njurisdiction: place-{i % counts['places']}\n"
             f"level: {rng.choice(['national', 'provincial', 'municipal'])}\n"
             f"instruments: [{rng.choice(INSTRUMENT_IDS)}]\neligible_firms: [{rng.choice(FIRMS)}]\n"
-            f"dates:\n  announced:\n    on: 2025-{1 + i % 12:02d}\n    cite:\n      - {cite(rng, sources)}\n"
+            f"dates:\n  announced:\n    when: 2025-{1 + i % 12:02d}\n    cite:\n      - {cite(rng, sources)}\n"
             f"provisions:\n{provisions}figures:\n{figures}{relation}"
             f"topics: [topic-{i % counts['topics']}]\ntags: [tag-{i % 25}]\n"
         )

@@ -21,7 +21,7 @@ import yaml
 from generator.characters import FORBIDDEN_IN_TEXT, describe
 from generator.dates import PartialDate
 from generator.fields import field_specs, kind_of
-from generator.model import ID_PATTERN, MAX_REF, MAX_TEXT, Citation
+from generator.model import ID_PATTERN, MAX_REF, MAX_TEXT, RENAMED_FIELDS, Citation
 from generator.problems import Problem
 from generator.vocabulary import INSTRUMENTS
 
@@ -33,6 +33,7 @@ _TAG_NAMES = {
     "tag:yaml.org,2002:null": "nothing (null)",
     "tag:yaml.org,2002:timestamp": "a date",
 }
+_FORMER_NAMES = {new: old for old, new in RENAMED_FIELDS.items()}
 _TAG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _URL = re.compile(r"https?://[^\s<>\"']+")
 
@@ -299,11 +300,13 @@ class _Converter:
                 self._check_id(value_node, record_id)
                 continue
             if key not in spec or (key == "id" and record_id is None):
-                self.outcome.problems.append(
-                    self.position(key_node, field).problem(
-                        f"unknown field '{key}'", closest(key, (name for name in spec if name != "id"))
-                    )
+                renamed = RENAMED_FIELDS.get(key, "")
+                hint = (
+                    f"write `{renamed}:` ('{key}' was renamed)"
+                    if renamed in spec
+                    else closest(key, (name for name in spec if name != "id"))
                 )
+                self.outcome.problems.append(self.position(key_node, field).problem(f"unknown field '{key}'", hint))
                 broken = True
                 continue
             hint, required = spec[key].hint, spec[key].required
@@ -324,8 +327,8 @@ class _Converter:
             values["id"] = record_id
         missing = [name for name, field_spec in spec.items() if field_spec.required and name not in values]
         for name in missing:
-            if name in seen:
-                continue  # present but invalid: already reported
+            if name in seen or _FORMER_NAMES.get(name) in seen:
+                continue  # present but invalid, or under its former name: already reported
             self.outcome.problems.append(
                 self.position(node, field).problem(
                     f"missing required field '{name}'", f"add `{name}:` ({spec[name].doc.rstrip('.')})"

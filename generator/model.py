@@ -16,6 +16,9 @@ from generator.dates import PartialDate
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """A record id, which is also its file name: lower-case letters and digits joined by single hyphens."""
+RENAMED_FIELDS = {"on": "when"}
+"""Field names that changed, old -> new: a file with the old one gets a hint. (``on`` went
+because YAML 1.1 readers, such as PyYAML's ``safe_load``, read it as the boolean true.)"""
 RESERVED_IDS = frozenset({"index", "tags", "all", "by-date", "by-level", "by-status", "timeline"})
 """Ids (and former ids) that would collide with the section pages the generator writes."""
 MAX_REF = 40
@@ -148,7 +151,7 @@ class Claim:
 class DatedFact:
     """A date in a record's life, with where it is written."""
 
-    on: PartialDate = doc("YYYY-MM-DD, YYYY-MM or YYYY; leave the field out when unknown.")
+    when: PartialDate = doc("YYYY-MM-DD, YYYY-MM or YYYY; leave the fact out when the date is unknown.")
     cite: Cites = doc("The citations that give this date.")
     note: str = doc("What the date is, when that needs saying.", default="")
 

@@ -50,8 +50,8 @@ def shown(value: str) -> str:
 
 def hostile(value: Any, key: str = "") -> Any:
     """A record with the hostile text put before each text field's value."""
-    if isinstance(value, dict):  # PyYAML reads the key `on:` as True (YAML 1.1)
-        return {"on" if k is True else k: hostile(v, k) for k, v in value.items()}
+    if isinstance(value, dict):
+        return {k: hostile(v, k) for k, v in value.items()}
     if isinstance(value, list):
         return [hostile(item, key) for item in value]
     if isinstance(value, str) and key in TEXT_FIELDS:

@@ -119,7 +119,7 @@ def corpora(draw: st.DrawFn) -> dict[str, dict[str, Any]]:
             "tags": draw(st.lists(ids, max_size=2, unique=True)),
         }
         if draw(st.booleans()):
-            measure["dates"] = {"announced": {"on": draw(dates), "cite": cite()}}
+            measure["dates"] = {"announced": {"when": draw(dates), "cite": cite()}}
         if index:  # link to an earlier measure: never a cycle
             measure["relations"] = [{"type": "part-of", "measure": measure_ids[draw(st.integers(0, index - 1))]}]
         files[f"measures/{measure_id}.yaml"] = measure

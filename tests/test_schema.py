@@ -116,3 +116,22 @@ def test_schema_lists_every_field_with_its_documentation() -> None:
     assert cite["minItems"] == 1
     assert cite["items"]["required"] == ["source", "para"]
     assert all(prop["description"] for prop in measure["properties"].values())
+
+
+def _keys(value: object) -> list[object]:
+    if isinstance(value, dict):
+        return [*value, *(key for item in value.values() for key in _keys(item))]
+    if isinstance(value, list):
+        return [key for item in value for key in _keys(item)]
+    return []
+
+
+@pytest.mark.parametrize("content", [ROOT / "content", CORPUS / "content"], ids=["content", "corpus"])
+def test_yaml_1_1_readers_see_the_same_keys(content: Path) -> None:
+    """PyYAML's safe_load (YAML 1.1), which most scripts over this content would use, reads every
+    key as the text it is: no `on:`, `yes:` or `no:` that it would turn into a boolean."""
+    files = sorted(content.glob("*/*.yaml"))
+    assert files
+    for path in files:
+        keys = _keys(yaml.safe_load(path.read_text(encoding="utf-8")))
+        assert all(isinstance(key, str) for key in keys), (path, [key for key in keys if not isinstance(key, str)])

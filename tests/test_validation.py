@@ -24,7 +24,15 @@ def check(capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
     return status, capsys.readouterr().err
 
 
+EVENT = "content/events/example-announcement.yaml"
+
 CASES = {
+    "renamed key": (
+        EVENT,
+        "  when:",
+        "  on:",
+        f"{EVENT}:4:3: error: date: unknown field 'on'\n  hint: write `when:` ('on' was renamed)",
+    ),
     "unknown key": (
         MEASURE,
         "eligible_firms:",

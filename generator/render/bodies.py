@@ -82,7 +82,7 @@ def _status(fact: StatusFact | None, page: Page) -> str:
 
 def _dated(fact: DatedFact, page: Page) -> str:
     note = f" ({text(fact.note)})" if fact.note else ""
-    return f"{page.mark(fact)}{date(fact.on)}{note}{page.cited(fact)}"
+    return f"{page.mark(fact)}{date(fact.when)}{note}{page.cited(fact)}"
 
 
 def _figures(figures: tuple[Figure, ...], page: Page) -> list[str]:
@@ -220,7 +220,7 @@ def _citing(catalog: Catalog, claim: CitingClaim) -> str:
     elif isinstance(statement, StatusFact):
         said = f"Status: {STATUSES[statement.value].lower()}"
     else:
-        said = f"{claim.anchor.replace('-', ' ').capitalize()}: {date(statement.on)}"
+        said = f"{claim.anchor.replace('-', ' ').capitalize()}: {date(statement.when)}"
     source = catalog.sources[claim.citation.source]
     how = "inferred" if claim.citation.basis == "inferred" else "stated"
     where = text(locator(claim.citation, source))

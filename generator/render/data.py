@@ -85,7 +85,7 @@ def _csv(columns: Sequence[Column], rows: Iterable[Any]) -> str:
 def _date(stage: str) -> Callable[[Measure], str]:
     def value(measure: Measure) -> str:
         fact = getattr(measure.dates, stage)
-        return fact.on.iso() if fact else ""
+        return fact.when.iso() if fact else ""
 
     return value
 

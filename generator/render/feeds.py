@@ -21,7 +21,7 @@ def _timestamp(date: PartialDate) -> str:
 def atom_feed(catalog: Catalog, site_url: str, title: str) -> str:
     """Measures with a known announcement date, newest first, as an Atom 1.0 feed."""
     dated = sorted(
-        ((m.dates.announced.on, m) for m in catalog.measures.values() if m.dates.announced),
+        ((m.dates.announced.when, m) for m in catalog.measures.values() if m.dates.announced),
         key=lambda pair: (pair[0].sort_key(), pair[1].id),
         reverse=True,
     )
@@ -75,15 +75,15 @@ def icalendar(catalog: Catalog, site_url: str) -> str:
     """Events and measure dates known to the day, as all-day iCalendar events."""
     entries: list[tuple[PartialDate, str, str, str]] = []
     for event in catalog.events.values():
-        if event.date and event.date.on.day:
+        if event.date and event.date.when.day:
             page = permalink(site_url, ("events", event.id))
-            entries.append((event.date.on, f"events-{event.id}", event.title, page))
+            entries.append((event.date.when, f"events-{event.id}", event.title, page))
     for measure in catalog.measures.values():
         for stage, verb in STAGE_VERBS.items():
             fact = getattr(measure.dates, stage)
-            if fact and fact.on.day:
+            if fact and fact.when.day:
                 page = permalink(site_url, ("measures", measure.id))
-                entries.append((fact.on, f"measures-{measure.id}-{stage}", f"{measure.title} {verb}", page))
+                entries.append((fact.when, f"measures-{measure.id}-{stage}", f"{measure.title} {verb}", page))
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//China Trade Support Tracker//EN", "CALSCALE:GREGORIAN"]
     for on, uid, summary, page in sorted(entries, key=lambda e: (e[0].sort_key(), e[1])):
         day = f"{on.year:04d}{on.month:02d}{on.day:02d}"

@@ -27,7 +27,7 @@ def _measure_rows(catalog: Catalog, measures: list[Measure], where: bool = True)
     rows = []
     for measure in sorted(measures, key=lambda m: (m.title.lower(), m.id)):
         place = catalog.places[measure.jurisdiction]
-        announced = measure.dates.announced.on if measure.dates.announced else None
+        announced = measure.dates.announced.when if measure.dates.announced else None
         cells = [link(measure.title, ("measures", measure.id))]
         cells += [link(place.name, ("places", place.id))] if where else []
         cells += [LEVELS[measure.level], STATUSES[measure.current_status], date(announced)]
@@ -63,7 +63,7 @@ def measures_index(catalog: Catalog) -> str:
     """Every measure in one table that readers can filter by every facet and sort by any column."""
     rows = []
     for measure in sorted(catalog.measures.values(), key=lambda m: (m.title.lower(), m.id)):
-        announced = measure.dates.announced.on if measure.dates.announced else None
+        announced = measure.dates.announced.when if measure.dates.announced else None
         rows.append(
             [
                 link(measure.title, ("measures", measure.id)),
@@ -197,14 +197,14 @@ def timeline(catalog: Catalog) -> str:
     for event in catalog.events.values():
         entry = link(event.title, ("events", event.id))
         if event.date:
-            dated.append((event.date.on, entry))
+            dated.append((event.date.when, entry))
         else:
             undated.append(entry)
     for measure in catalog.measures.values():
         for stage, label in STAGE_VERBS.items():
             fact = getattr(measure.dates, stage)
             if fact:
-                dated.append((fact.on, f"{link(measure.title, ('measures', measure.id))} {label}"))
+                dated.append((fact.when, f"{link(measure.title, ('measures', measure.id))} {label}"))
     lines = [
         *index_front_matter(),
         "# Timeline",
@@ -281,7 +281,7 @@ HIGHLIGHTS_MARKER = "<!-- highlights: newest and most-cited measures -->"
 def _newest_date(catalog: Catalog, measure: Measure) -> tuple[PartialDate, str] | None:
     """When a measure was announced, or else when its newest source was published."""
     if measure.dates.announced:
-        return measure.dates.announced.on, "announced"
+        return measure.dates.announced.when, "announced"
     published = [
         source.published
         for _, _, cites in claims(measure)
