@@ -4,10 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 CHROMIUM := /usr/bin/chromium
+JAVA := $(shell command -v java || echo /usr/bin/java)
+NPM := $(shell command -v npm || echo /usr/bin/npm)
+VNU := node_modules/vnu-jar/build/dist/vnu.jar
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint bench serve check check-github pages schema goldens clean
+.PHONY: site test lint check-html bench serve check check-github pages schema goldens clean
 
 $(READY): requirements.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,12 +20,27 @@ $(READY): requirements.txt pyproject.toml
 site: $(READY)  ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict
 
-test: lint $(CHROMIUM)  ## Lint, type-check, then run the whole test suite (browser tests included)
+test: lint $(CHROMIUM) $(JAVA) $(VNU)  ## Lint, type-check, then run the whole test suite (browser tests and HTML checks included)
 	$(BIN)/python -m pytest
+
+check-html: $(READY) $(JAVA) $(VNU)  ## Only the Nu HTML Checker and the link checker, on freshly built sites
+	$(BIN)/python -m pytest tests/test_html_checks.py
 
 $(CHROMIUM):  ## Debian's Chromium, which the browser tests drive through Playwright
 	$(SUDO) apt-get install -y --no-install-recommends chromium || \
 	  ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium)
+
+$(JAVA):  ## Debian's Java runtime, which runs the Nu HTML Checker
+	$(SUDO) apt-get install -y --no-install-recommends default-jre-headless || \
+	  ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends default-jre-headless)
+
+$(NPM):  ## Debian's npm, which installs the Nu HTML Checker
+	$(SUDO) apt-get install -y --no-install-recommends npm || \
+	  ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends npm)
+
+$(VNU): package.json package-lock.json | $(NPM)  ## The Nu HTML Checker (vnu.jar), as package-lock.json pins it
+	$(NPM) ci --ignore-scripts --no-audit --no-fund
+	touch $(VNU)
 
 lint: $(READY)  ## ruff (lint and format) and mypy, as CI runs them
 	$(BIN)/ruff check generator site_config tests benchmarks
@@ -51,4 +69,4 @@ bench: $(READY) $(CHROMIUM)  ## Benchmarks at 1,000 / 3,000 / 10,000 measures ->
 	$(BIN)/python benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) site build
+	rm -rf $(VENV) site build node_modules

@@ -43,6 +43,12 @@ def url(key: Key, anchor: str = "") -> str:
     return f"{key[0]}/{key[1]}/" + fragment(anchor)
 
 
+def served_href(key: Key, anchor: str = "") -> str:
+    """A link in raw HTML from a record's page, as the site serves it (folder/id/), to another
+    record's page: ../../measures/x/. MkDocs rewrites only Markdown links to ``.md`` files."""
+    return "../../" + url(key, anchor)
+
+
 def permalink(site_url: str, key: Key, anchor: str = "") -> str:
     """The full public address of a record's page; ``site_url`` ends in a slash."""
     return site_url + url(key, anchor)
@@ -61,6 +67,16 @@ def redirect_target(key: Key) -> str:
 def edit_url(repo_url: str, source: str, branch: str = "main") -> str:
     """The address that opens ``source`` (a file in the repository) in GitHub's editor."""
     return f"{repo_url.rstrip('/')}/edit/{branch}/{source}"
+
+
+def commit_url(repo_url: str, commit: str) -> str:
+    """The page of one commit on GitHub."""
+    return f"{repo_url.rstrip('/')}/commit/{commit}"
+
+
+def history_url(repo_url: str, source: str, branch: str = "main") -> str:
+    """Every commit that changed ``source`` (a file in the repository), on GitHub."""
+    return f"{repo_url.rstrip('/')}/commits/{branch}/{source}"
 
 
 def fragment(anchor: str) -> str:

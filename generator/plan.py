@@ -21,6 +21,8 @@ class PlannedPage:
     """Its title in the navigation, as plain text; empty for a page titled by its own heading."""
     source: str | None = None
     """The content file it is made from (for "edit this page"); None for a page made from many."""
+    updated: str = ""
+    """The day its record last changed (the sitemap's lastmod); empty when unknown."""
 
 
 @dataclass(frozen=True)

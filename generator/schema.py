@@ -37,26 +37,37 @@ def record_schema(folder: str) -> dict[str, Any]:
     }
 
 
-DATA_FOLDERS = ("measures", "sources")
-"""The record types published as open data (data/<folder>.json)."""
+TRACKING: dict[str, Any] = {
+    "page": {"type": "string", "description": "The record's page, from the site root."},
+    "first_added": {
+        "type": ["string", "null"],
+        "description": "When the record entered the tracker: the time of the first commit of its file (ISO 8601); "
+        "null when the build had no git history.",
+    },
+    "last_changed": {
+        "type": ["string", "null"],
+        "description": "The time of the last commit of the record's file (ISO 8601); null when unknown.",
+    },
+}
+"""What every record in the open data adds to its fields."""
 
 
 def data_schema(name: str) -> dict[str, Any]:
-    """The JSON Schema of an open-data file (data/measures.json, data/sources.json, data/figures.json):
-    an array of the validated records with every field present, each with the address of its page,
-    and each citation resolved to its paragraphs and their address."""
+    """The JSON Schema of an open-data file (data/measures.json ..., data/figures.json): an array
+    of the validated records with every field present, each with the address of its page and its
+    history, and each citation resolved to its paragraphs and their address."""
     if name == "figures":
         item = _object(Figure, exported=True)
         item["properties"] = {
             "record": {"type": "string", "description": "The record the figure belongs to: folder/id."},
             "display": {"type": "string", "description": "The figure as the site shows it."},
             **item["properties"],
-            "url": {"type": "string", "description": "The figure on its record's page, from the site root."},
+            "page": {"type": "string", "description": "The figure on its record's page, from the site root."},
         }
     else:
         item = _object(FOLDERS[name].cls, exported=True)
         item["properties"]["id"] = {"type": "string", "pattern": _ID, "description": "The record's id."}
-        item["properties"]["url"] = {"type": "string", "description": "The record's page, from the site root."}
+        item["properties"].update(TRACKING)
     item["required"] = list(item["properties"])
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -70,7 +81,7 @@ def data_schema(name: str) -> dict[str, Any]:
 def schemas() -> dict[str, str]:
     """File name -> JSON text for every record type and every open-data file, formatted for diffs."""
     files = {schema_name(folder): record_schema(folder) for folder in FOLDERS}
-    files.update({f"data-{name}.schema.json": data_schema(name) for name in (*DATA_FOLDERS, "figures")})
+    files.update({f"data-{name}.schema.json": data_schema(name) for name in (*FOLDERS, "figures")})
     return {name: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for name, schema in files.items()}
 
 
@@ -106,8 +117,8 @@ def _object(cls: type, exported: bool = False) -> dict[str, Any]:
             schema["minItems"] = 1
     if cls is Citation and exported:
         properties["paragraphs"] = {"type": "array", "items": {"type": "string"}, "minItems": 1}
-        properties["url"] = {"type": "string", "description": "The first paragraph cited, on the source's page."}
-        required += ["paragraphs", "url"]
+        properties["page"] = {"type": "string", "description": "The first paragraph cited, on the source's page."}
+        required += ["paragraphs", "page"]
     return {
         "type": "object",
         "description": (cls.__doc__ or "").strip(),

@@ -8,19 +8,29 @@ from pathlib import Path
 import yaml
 
 from generator.addresses import Key
-from generator.history import last_changes
+from generator.history import Change, History, content_history
 
 
 @dataclass(frozen=True)
 class SiteInfo:
-    """The site's name and address, and when each record last changed."""
+    """The site's name and address, and the history of each record."""
 
     name: str = "China Trade Support Tracker"
     url: str = "https://china-trade-tracker.github.io/china-trade-tracker/"
     """The published address, ending in a slash; permanent links and feeds are built on it."""
     repo_url: str = "https://github.com/china-trade-tracker/china-trade-tracker"
-    last_changed: dict[Key, str] = field(default_factory=dict)
-    """(folder, id) -> ISO date of the last commit to the record's file; missing means unknown."""
+    history: dict[Key, History] = field(default_factory=dict)
+    """(folder, id) -> the commits to the record's file, newest first; missing means unknown."""
+
+    def first_added(self, key: Key) -> Change | None:
+        """The commit that added the record, when the history is known."""
+        history = self.history.get(key)
+        return history[-1] if history else None
+
+    def last_changed(self, key: Key) -> Change | None:
+        """The newest commit to the record, when the history is known."""
+        history = self.history.get(key)
+        return history[0] if history else None
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -38,7 +48,7 @@ def site_info(config_file: Path, content_dir: Path) -> SiteInfo:
         name=config.get("site_name", defaults.name),
         url=with_slash(config.get("site_url", defaults.url)),
         repo_url=config.get("repo_url", defaults.repo_url),
-        last_changed=last_changes(content_dir),
+        history=content_history(content_dir),
     )
 
 

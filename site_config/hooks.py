@@ -25,7 +25,7 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from generator.addresses import CONTENT, edit_url
-from generator.history import last_changes
+from generator.history import content_history
 from generator.html import collapse_whitespace
 from generator.load import load_catalog
 from generator.plan import NavGroup, NavSection, SitePlan
@@ -146,7 +146,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         name=config.site_name,
         url=with_slash(config.site_url or ""),
         repo_url=config.repo_url or "",
-        last_changed=last_changes(content_dir),
+        history=content_history(content_dir),
     )
     previous = _session.plan
     try:
@@ -217,6 +217,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         planned_page = plan.pages.get(page.file.src_uri)
         if planned_page is not None and planned_page.title:
             page.title = Markup.escape(planned_page.title)
+        if planned_page is not None and planned_page.updated:
+            page.update_date = planned_page.updated  # the sitemap's lastmod
     if _session.serving:
         _note_navigation(nav)
     return nav

@@ -25,6 +25,8 @@ CASES: list[tuple[Callable[..., str], tuple[Any, ...], str]] = [
     (addresses.home_href, (MEASURE,), "measures/yiwu-premium-subsidy.md"),
     (addresses.url, (MEASURE,), "measures/yiwu-premium-subsidy/"),
     (addresses.url, (MEASURE, "figure-2"), "measures/yiwu-premium-subsidy/#figure-2"),
+    (addresses.served_href, (MEASURE,), "../../measures/yiwu-premium-subsidy/"),
+    (addresses.served_href, (SOURCE, "para-4"), "../../sources/caixin-2025-05-14/#para-4"),
     (addresses.permalink, (SITE, MEASURE), "https://example.org/tracker/measures/yiwu-premium-subsidy/"),
     (addresses.permalink, (SITE, SOURCE, "para-4"), "https://example.org/tracker/sources/caixin-2025-05-14/#para-4"),
     (addresses.redirect_path, ("measures", "old-id"), "measures/old-id/index.html"),
@@ -55,7 +57,8 @@ def test_address(address: Callable[..., str], arguments: tuple[Any, ...], expect
 
 
 def test_a_link_between_pages_lands_where_the_site_serves_the_page() -> None:
-    """From a record's page (served at folder/id/), its Markdown link and its URL reach the same page."""
+    """From a record's page (served at folder/id/), its Markdown link, its raw HTML link and its URL reach
+    the same page."""
     import posixpath
 
     served_from = addresses.url(SOURCE)
@@ -68,3 +71,5 @@ def test_a_link_between_pages_lands_where_the_site_serves_the_page() -> None:
         addresses.url(MEASURE)
     )
     assert served_from == "sources/caixin-2025-05-14/"
+    raw = addresses.served_href(MEASURE, "summary")
+    assert posixpath.normpath(posixpath.join(served_from, raw.split("#")[0])) + "/" == addresses.url(MEASURE)

@@ -11,15 +11,18 @@ import shutil
 from conftest import CORPUS
 
 from generator.build import generate
+from generator.history import Change
 from generator.site import SiteInfo
 
 EXPECTED = CORPUS / "expected"
+HISTORY = (
+    Change("3" * 40, "2025-06-30T10:00:00+08:00", "Correct the claims period <b>[x](y)</b>"),
+    Change("a" * 40, "2025-03-02T09:00:00+00:00", "Add the example programme"),
+)
 
 
 def test_corpus_renders_to_the_golden_pages(update_goldens: bool) -> None:
-    plan = generate(
-        CORPUS / "content", SiteInfo(last_changed={("measures", "example-insurance-programme"): "2025-06-30"})
-    )
+    plan = generate(CORPUS / "content", SiteInfo(history={("measures", "example-insurance-programme"): HISTORY}))
     pages = {path: text for path, text in plan.outputs().items() if path not in plan.schemas}  # see test_schema.py
     if update_goldens:
         shutil.rmtree(EXPECTED, ignore_errors=True)

@@ -1,6 +1,6 @@
 """Hostile text that the checker accepts stays text in everything a reader or a reader's tool gets:
 the themed pages in Chromium, search results, the Atom feed, the calendar, the CSV and JSON data,
-BibTeX and the Mermaid diagrams.
+BibTeX and the SVG diagrams.
 
 The fixture corpus is rebuilt with markup, LaTeX specials, a line break, an emoji and formula
 starts in every text field, then built with a real `mkdocs build --strict`.
@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import posixpath
 import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -28,8 +29,10 @@ from htmlsite import elements
 from playwright.sync_api import Browser
 
 from generator.load import load_catalog
-from generator.registry import display_name
+from generator.model import Source
+from generator.registry import RECORD_TYPES, display_name
 from generator.render.citation import latex
+from generator.render.provenance import source_label
 from generator.template import schema_comment
 
 HOSTILE = (
@@ -153,8 +156,9 @@ def test_a_search_result_shows_the_name_as_written(browser: Browser, site_url: s
 def test_the_feed_reads_names_as_written(site: Path, names: dict[str, str]) -> None:
     feed = feedparser.parse((site / "feed.xml").read_bytes())
     assert not feed.bozo, feed.get("bozo_exception")
-    assert [entry.title for entry in feed.entries] == [names["measures/example-insurance-programme/"]]
-    assert feed.entries[0].summary.startswith("Announced ")
+    addresses = [entry.link.split("/china-trade-tracker/", 1)[1] for entry in feed.entries]
+    assert "measures/example-insurance-programme/" in addresses and "sources/example-notice/" in addresses
+    assert [entry.title for entry in feed.entries] == [names[address] for address in addresses]
 
 
 def test_the_calendar_reads_names_as_written(site: Path, names: dict[str, str]) -> None:
@@ -165,16 +169,16 @@ def test_the_calendar_reads_names_as_written(site: Path, names: dict[str, str]) 
 
 
 def test_the_csv_keeps_text_and_defuses_formulas(site: Path, names: dict[str, str]) -> None:
-    rows = list(csv.DictReader(io.StringIO((site / "data/measures.csv").read_text(encoding="utf-8"))))
-    assert {row["title"] for row in rows} == {names[row["url"]] for row in rows}
+    rows = list(csv.DictReader(io.StringIO((site / "data/measures.csv").read_text(encoding="utf-8-sig"))))
+    assert {row["title"] for row in rows} == {names[row["page"]] for row in rows}
     assert all(row["summary"].startswith("'" + FORMULA) for row in rows)
-    figures = list(csv.DictReader(io.StringIO((site / "data/figures.csv").read_text(encoding="utf-8"))))
+    figures = list(csv.DictReader(io.StringIO((site / "data/figures.csv").read_text(encoding="utf-8-sig"))))
     data = json.loads((site / "data/figures.json").read_text(encoding="utf-8"))
     assert [float(row["value"]) for row in figures] == [item["value"] for item in data]
     assert [row["what"] for row in figures] == [item["what"] for item in data]
 
 
-@pytest.mark.parametrize("name", ["measures", "sources", "figures"])
+@pytest.mark.parametrize("name", [*(kind.folder for kind in RECORD_TYPES), "figures"])
 def test_the_open_data_passes_the_schema_published_beside_it(site: Path, name: str) -> None:
     schema = json.loads((site / f"schema/data-{name}.schema.json").read_text(encoding="utf-8"))
     data = json.loads((site / f"data/{name}.json").read_text(encoding="utf-8"))
@@ -215,12 +219,17 @@ def preformatted(page: Path) -> list[tuple[str, str]]:
 
 def test_bibtex_parses_as_one_entry_with_the_title_escaped_for_latex(site: Path, names: dict[str, str]) -> None:
     for address, title in names.items():
-        (block,) = [text for _, text in preformatted(site / address / "index.html") if text.startswith("@misc")]
+        blocks = preformatted(site / address / "index.html")
+        (block,) = [text for _, text in blocks if text.startswith("@misc{ctst-")]
         entries = pybtex.database.parse_string(block, "bibtex").entries
         assert list(entries) == [f"ctst-{address.strip('/').replace('/', '-')}"]
         (entry,) = entries.values()
         assert entry.fields["title"] == latex(title)
         assert "%" not in entry.fields["title"].replace("\\%", "")
+        if address.startswith("sources/"):  # the original document is cited too
+            (original,) = [text for _, text in blocks if text.startswith("@") and not text.startswith("@misc{ctst-")]
+            (cited,) = pybtex.database.parse_string(original, "bibtex").entries.values()
+            assert cited.fields["title"] == latex(title)
 
 
 def test_latex_escaping_leaves_no_special_unescaped() -> None:
@@ -230,12 +239,49 @@ def test_latex_escaping_leaves_no_special_unescaped() -> None:
     )
 
 
-def test_mermaid_labels_hold_no_markup(site: Path) -> None:
-    page = site / "measures/example-city-premium-subsidy/index.html"
-    (diagram,) = [text for kind, text in preformatted(page) if kind == "mermaid"]
-    labels = re.findall(r'\["(.*?)"\]', diagram)
-    assert labels and any("R#amp;D #lt; 10%" in label for label in labels)
-    assert not [label for label in labels if re.search(r"[<>\"`&]", label)]
+class _Diagram(HTMLParser):
+    """The elements of a page's diagram, and each box as [its link or '', its title, the text it shows]."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.boxes: list[list[str]] = []
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if self.open or (tag == "figure" and attributes.get("class") == "diagram"):
+            self.open.append(tag)
+            self.tags.add(tag)
+            if tag in ("a", "g"):
+                self.boxes.append([attributes.get("href") or "", "", ""])
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open:
+            self.open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self.boxes and {"a", "g"} & set(self.open) and self.open[-1] in ("title", "tspan"):
+            self.boxes[-1][1 if self.open[-1] == "title" else 2] += data
+
+
+def test_the_diagram_shows_names_as_written_with_no_markup_of_their_own(site: Path, content: Path) -> None:
+    """Each box of the SVG diagram: its title holds the record's name as written, it shows the start
+    of that name, and no element of the name's own reaches the drawing."""
+    catalog = load_catalog(content)
+    page = "measures/example-city-premium-subsidy/"
+    parser = _Diagram()
+    parser.feed((site / page / "index.html").read_text(encoding="utf-8"))
+    assert parser.tags <= {"figure", "svg", "title", "g", "a", "rect", "text", "tspan", "path"}
+    links = {target: (title, text) for target, title, text in parser.boxes if target}
+    assert len(links) == 4
+    for target, (title, text) in links.items():
+        folder, record_id = posixpath.normpath(posixpath.join(page, target)).split("/")
+        record = catalog.get((folder, record_id))
+        name = source_label(record) if isinstance(record, Source) else display_name(record)
+        assert title == shown(name), target
+        assert "".join(name.split()).startswith("".join(text.split()).removesuffix("…")), target
+    assert any("R&D < 10% <img src=x" in title for title, _ in links.values())
 
 
 def test_the_source_address_is_one_link_in_one_table_cell(site: Path) -> None:

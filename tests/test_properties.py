@@ -145,7 +145,27 @@ def test_random_valid_content_always_builds(files: dict[str, dict[str, Any]]) ->
     assert len(measure_pages) == sum(1 for path in files if path.startswith("measures/")) + 2  # + by-level, by-status
     for path, text in pages.items():
         if path.endswith(".md"):
-            assert_only_safe_markup(markdown.markdown(text, extensions=EXTENSIONS), path)
+            front, body = split_front_matter(text)
+            assert_safe_front_matter(front, path)
+            assert_only_safe_markup(markdown.markdown(body, extensions=EXTENSIONS), path)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, Any], str]:
+    """The page's front matter, read as MkDocs reads it, and the Markdown after it."""
+    if not text.startswith("---\n"):
+        return {}, text
+    front, _, body = text[4:].partition("\n---\n")
+    return yaml.safe_load(front), body
+
+
+def assert_safe_front_matter(front: dict[str, Any], path: str) -> None:
+    """Material prints the title and the description into the page as HTML: they must hold no tag.
+    (The citation values are plain text, which overrides/main.html escapes.)"""
+    for key in ("title", "description"):
+        if key in front:
+            assert "<" not in front[key], (path, key, front[key])
+    if "description" in front:  # printed inside an attribute's quotes
+        assert '"' not in front["description"], (path, front["description"])
 
 
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -167,13 +187,27 @@ def test_random_valid_content_gives_themed_pages_with_no_markup_of_its_own(files
             assert "alert(1)</script>" not in path.read_text(encoding="utf-8"), path
 
 
-EXTENSIONS = ["abbr", "admonition", "attr_list", "footnotes", "md_in_html", "tables", "toc", "meta"]
+EXTENSIONS = [
+    "abbr",
+    "admonition",
+    "attr_list",
+    "footnotes",
+    "md_in_html",
+    "tables",
+    "toc",
+    "meta",
+    "pymdownx.superfences",
+]
+"""As mkdocs.yml has them (the fenced code blocks of "Cite this page" hold raw text, escaped by superfences)."""
 SAFE_TAGS = {
     "a",
+    "details",
+    "summary",
     "abbr",
     "code",
     "div",
     "em",
+    "figure",
     "h1",
     "h2",
     "h3",
@@ -192,6 +226,14 @@ SAFE_TAGS = {
     "thead",
     "tr",
     "ul",
+    # the diagram, drawn as SVG
+    "svg",
+    "title",
+    "g",
+    "rect",
+    "text",
+    "tspan",
+    "path",
 }
 
 

@@ -1,11 +1,23 @@
-"""The "Cite this page" block: a ready citation of a page, as plain text and BibTeX."""
+"""How to cite: a page of the tracker (plain text, BibTeX, RIS, CSL-JSON), and the original
+document a source page describes. Each format in a code block, so that readers copy it whole.
+
+The access date is the day the reader copies the citation: the page says ``YYYY-MM-DD`` and
+``javascripts/cite.js`` writes today's date in its place.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+
 from generator.addresses import Key, permalink
 from generator.dates import PartialDate
-from generator.render.markdown import date, text
+from generator.model import Source
+from generator.render.provenance import provenance
 from generator.site import SiteInfo
+
+ACCESSED = "YYYY-MM-DD"
+"""Where the reader's access date goes; cite.js replaces it with today's date."""
 
 _LATEX = str.maketrans(
     {
@@ -37,29 +49,120 @@ def latex(value: str) -> str:
     return " ".join(value.split()).translate(_LATEX)
 
 
+def _line(value: str) -> str:
+    """Text on one line, for RIS and plain text."""
+    return " ".join(value.split())
+
+
+def _block(language: str, lines: list[str]) -> list[str]:
+    """A fenced code block that no backtick run in the text can close early."""
+    longest = max((len(run) for run in re.findall(r"`+", "\n".join(lines))), default=0)
+    fence = "`" * max(3, longest + 1)
+    return [f"{fence}{language}", *lines, fence, ""]
+
+
+_URL_SPECIALS = str.maketrans({"{": "%7B", "}": "%7D", "\\": "%5C"})
+
+
+def _bibtex_url(url: str) -> str:
+    """An address BibTeX keeps whole: braces and backslashes percent-encoded (they would end the field)."""
+    return url.translate(_URL_SPECIALS)
+
+
+def _date_parts(day: str) -> list[int]:
+    return [int(part) for part in day.split("-")]
+
+
 def cite_this_page(title: str, key: Key, site: SiteInfo) -> list[str]:
-    """A ready citation of the page, as plain text and BibTeX, with its permanent address."""
+    """A ready citation of the page in four formats, with its permanent address, the day its
+    content last changed, and the reader's access date."""
     address = permalink(site.url, key)
-    changed = site.last_changed.get(key, "")
-    when = f"content last changed {date(PartialDate.parse(changed))}" if changed else "date of last change unknown"
+    last = site.last_changed(key)
+    changed = last.day if last else ""
+    when = f"content last changed {PartialDate.parse(changed).display()}" if changed else "date of last change unknown"
+    plain = f"{_line(site.name)}, “{_line(title)}”, {address}, {when}, accessed {ACCESSED}."
     bibtex = [
         f"@misc{{ctst-{key[0]}-{key[1]},",
         f"  title = {{{latex(title)}}},",
         f"  author = {{{{{latex(site.name)}}}}},",
         f"  howpublished = {{\\url{{{address}}}}},",
         f"  note = {{{when[0].upper() + when[1:]}}},",
+        f"  urldate = {{{ACCESSED}}},",
     ]
     if changed:
         bibtex.append(f"  year = {{{changed[:4]}}},")
     bibtex[-1] = bibtex[-1].rstrip(",")
+    ris = ["TY  - ELEC", f"TI  - {_line(title)}", f"AU  - {_line(site.name)}", f"PB  - {_line(site.name)}"]
+    if changed:
+        ris += [f"PY  - {changed[:4]}", f"DA  - {changed.replace('-', '/')}"]
+    ris += [f"UR  - {address}", f"Y2  - {ACCESSED}", f"N1  - {when[0].upper() + when[1:]}", "ER  - "]
+    csl: dict[str, object] = {
+        "id": f"ctst-{key[0]}-{key[1]}",
+        "type": "webpage",
+        "title": _line(title),
+        "author": [{"literal": site.name}],
+        "container-title": site.name,
+        "URL": address,
+        "accessed": {"raw": ACCESSED},
+    }
+    if changed:
+        csl["issued"] = {"date-parts": [_date_parts(changed)]}
     return [
         "## Cite this page",
         "",
-        f"{text(site.name)}, “{text(title)}”, <{address}>, {when}.",
+        '<div class="cite-this" markdown="1">',
         "",
-        "```bibtex",
-        *bibtex,
-        "}",
-        "```",
+        *_block("text", [plain]),
+        *_format("BibTeX", _block("bibtex", [*bibtex, "}"])),
+        *_format("RIS (Zotero, EndNote, Mendeley)", _block("text", ris)),
+        *_format(
+            "CSL-JSON (citeproc, Pandoc)", _block("json", json.dumps([csl], ensure_ascii=False, indent=2).splitlines())
+        ),
+        "</div>",
+        "",
+    ]
+
+
+def _format(name: str, block: list[str]) -> list[str]:
+    """One more format of the citation, folded away until the reader opens it."""
+    return ['<details class="cite-format" markdown="1">', f"<summary>{name}</summary>", "", *block, "</details>", ""]
+
+
+def cite_the_original(source: Source) -> list[str]:
+    """A citation of the document a source page describes, from what the record gives (a date or
+    a publisher it does not give is left out, never guessed)."""
+    parts = [_line(source.publisher)] if source.publisher != "unknown" else []
+    parts.append(f"“{_line(source.title)}”")
+    if source.published:
+        parts.append(source.published.display())
+    if source.url:
+        parts.append(source.url)
+    if source.accessed:
+        parts.append(f"accessed {source.accessed.iso()}")
+    kind = "article" if source.kind == "news-article" else "misc"
+    bibtex = [f"@{kind}{{{source.id},", f"  title = {{{latex(source.title)}}},"]
+    if source.publisher != "unknown":
+        venue = "journal" if kind == "article" else "publisher"
+        bibtex.append(f"  {venue} = {{{{{latex(source.publisher)}}}}},")
+    if source.published:
+        bibtex.append(f"  year = {{{source.published.year}}},")
+        if source.published.month:
+            bibtex.append(f"  month = {{{source.published.month}}},")
+        bibtex.append(f"  date = {{{source.published.iso()}}},")
+    if source.url:
+        bibtex.append(f"  url = {{{_bibtex_url(source.url)}}},")
+    if source.accessed:
+        bibtex.append(f"  urldate = {{{source.accessed.iso()}}},")
+    bibtex.append(f"  note = {{{latex(provenance(source).capitalize())}}}")
+    return [
+        "## Cite the original",
+        "",
+        "The document itself, as far as the record knows it (we read it as: " + provenance(source) + ").",
+        "",
+        '<div class="cite-this" markdown="1">',
+        "",
+        *_block("text", [", ".join(parts) + "."]),
+        *_format("BibTeX", _block("bibtex", [*bibtex, "}"])),
+        "</div>",
         "",
     ]

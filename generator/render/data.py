@@ -1,4 +1,9 @@
-"""Open data: the validated model as JSON and CSV, for reuse outside the site."""
+"""Open data: the validated model as JSON and CSV, for reuse outside the site.
+
+Every kind of record has a JSON file (every field, citations resolved) and a CSV file (one row
+per record); ``citations.csv`` has one row per citation and ``figures`` one per figure. Each
+record carries the address of its page and when it entered the tracker and last changed.
+"""
 
 from __future__ import annotations
 
@@ -8,13 +13,19 @@ import io
 import json
 import re
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from generator.addresses import Key, paragraph_anchor, url
-from generator.catalog import Catalog, figures
+from generator.catalog import Catalog, claims, figures
 from generator.dates import PartialDate
-from generator.model import Citation, Figure, Measure, Source
+from generator.model import Citation, DatedFact, Figure
+from generator.registry import FOLDERS, RECORD_TYPES
 from generator.render.markdown import decimal, number
+from generator.site import SiteInfo
+
+BOM = "\ufeff"
+"""Starts every CSV file: without it Excel reads UTF-8 as the local code page and garbles Chinese."""
 
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 """Record class -> its field names (``dataclasses.fields`` is slow to call once per value)."""
@@ -40,7 +51,7 @@ def _plain(value: Any) -> Any:
             "para": value.para,
             "paragraphs": list(value.paragraphs()),
             "basis": value.basis,
-            "url": url(("sources", value.source), paragraph_anchor(value.paragraphs()[0])),
+            "page": url(("sources", value.source), paragraph_anchor(value.paragraphs()[0])),
         }
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return _fields(value)
@@ -51,10 +62,38 @@ def _json(rows: list[dict[str, Any]]) -> str:
     return json.dumps(rows, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_plain) + "\n"
 
 
-def records_json(catalog: Catalog, folder: str) -> str:
-    """Every record of a folder as a JSON array, each with the URL of its page."""
-    records = catalog.folder(folder)
-    return _json([{**_fields(records[i]), "url": url((folder, i))} for i in sorted(records)])
+@dataclass(frozen=True)
+class Row:
+    """A record as the open data gives it: with its address and its history."""
+
+    key: Key
+    record: Any
+    first_added: str | None
+    last_changed: str | None
+
+
+def _rows(catalog: Catalog, site: SiteInfo, folder: str) -> list[Row]:
+    rows = []
+    for record_id in sorted(catalog.folder(folder)):
+        key = (folder, record_id)
+        first, last = site.first_added(key), site.last_changed(key)
+        rows.append(Row(key, catalog.get(key), first.time if first else None, last.time if last else None))
+    return rows
+
+
+def records_json(catalog: Catalog, site: SiteInfo, folder: str) -> str:
+    """Every record of a folder as a JSON array: its fields, its page, its history."""
+    return _json(
+        [
+            {
+                **_fields(row.record),
+                "page": url(row.key),
+                "first_added": row.first_added,
+                "last_changed": row.last_changed,
+            }
+            for row in _rows(catalog, site, folder)
+        ]
+    )
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -70,123 +109,227 @@ def cell(value: str) -> str:
     return value
 
 
-Column = tuple[str, Callable[[Any], str]]
-"""A CSV column: its name in the header row, and its cell for one row's value."""
+class Column(NamedTuple):
+    """A CSV column: its name in the header row, its cell for one row, and what it holds when
+    that is not the model field of the same name (the codebook shows it)."""
+
+    name: str
+    value: Callable[[Any], str]
+    doc: str = ""
 
 
 def _csv(columns: Sequence[Column], rows: Iterable[Any]) -> str:
     buffer = io.StringIO()
+    buffer.write(BOM)
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([name for name, _ in columns])
-    writer.writerows([cell(value(row)) for _, value in columns] for row in rows)
+    writer.writerow([column.name for column in columns])
+    writer.writerows([cell(column.value(row)) for column in columns] for row in rows)
     return buffer.getvalue()
-
-
-def _date(stage: str) -> Callable[[Measure], str]:
-    def value(measure: Measure) -> str:
-        fact = getattr(measure.dates, stage)
-        return fact.when.iso() if fact else ""
-
-    return value
 
 
 def _iso(value: PartialDate | None) -> str:
     return value.iso() if value else ""
 
 
+def _dated(fact: DatedFact | None) -> str:
+    return fact.when.iso() if fact else ""
+
+
 def _joined(values: Iterable[str]) -> str:
     return "; ".join(values)
 
 
-MEASURE_COLUMNS: tuple[Column, ...] = (
-    ("id", lambda m: m.id),
-    ("title", lambda m: m.title),
-    ("name_zh", lambda m: m.name_zh),
-    ("level", lambda m: m.level),
-    ("jurisdiction", lambda m: m.jurisdiction),
-    ("agencies", lambda m: _joined(m.agencies)),
-    ("instruments", lambda m: _joined(m.instruments)),
-    ("status", lambda m: m.current_status),
-    ("announced", _date("announced")),
-    ("implemented", _date("implemented")),
-    ("removed", _date("removed")),
-    ("eligible_firms", lambda m: _joined(m.eligible_firms)),
-    ("topics", lambda m: _joined(m.topics)),
-    ("tags", lambda m: _joined(m.tags)),
-    ("summary", lambda m: m.summary.text),
-    ("url", lambda m: url(("measures", m.id))),
-)
-"""data/measures.csv, one row per measure; lists joined with '; '."""
+def _field(name: str, value: Callable[[Any], str] | None = None, doc: str = "") -> Column:
+    """A column of a record's field; by default the field's text."""
+    read = value or (lambda record: getattr(record, name) or "")
+    return Column(name, lambda row: read(row.record), doc)
 
-SOURCE_COLUMNS: tuple[Column, ...] = (
-    ("id", lambda s: s.id),
-    ("title", lambda s: s.title),
-    ("publisher", lambda s: s.publisher),
-    ("published", lambda s: _iso(s.published)),
-    ("published_time", lambda s: s.published_time),
-    ("timezone", lambda s: s.timezone),
-    ("kind", lambda s: s.kind),
-    ("official", lambda s: "true" if s.official else "false"),
-    ("language", lambda s: s.language),
-    ("access", lambda s: s.access),
-    ("text_basis", lambda s: s.text_basis),
-    ("url", lambda s: s.url),
-    ("archive_url", lambda s: s.archive_url),
-    ("accessed", lambda s: _iso(s.accessed)),
-    ("page", lambda s: url(("sources", s.id))),
+
+def _list(name: str) -> Column:
+    """A column of a list field, its values joined with '; '."""
+    return Column(name, lambda row: _joined(getattr(row.record, name)))
+
+
+def _stage(stage: str) -> Column:
+    return Column(stage, lambda row: _dated(getattr(row.record.dates, stage)), f"The date the measure was {stage}.")
+
+
+TRACKING_COLUMNS: tuple[Column, ...] = (
+    Column("page", lambda row: url(row.key), "The record's page, from the site root: measures/x/."),
+    Column(
+        "first_added",
+        lambda row: row.first_added or "",
+        "When the record entered the tracker: the time of the first commit of its file (ISO 8601).",
+    ),
+    Column("last_changed", lambda row: row.last_changed or "", "The time of the last commit of the record's file."),
 )
-"""data/sources.csv, one row per source, with its provenance fields."""
+"""The columns every record's row ends with."""
+
+COLUMNS: dict[str, tuple[Column, ...]] = {
+    "measures": (
+        _field("id"),
+        _field("title"),
+        _field("name_zh"),
+        _field("level"),
+        _field("jurisdiction"),
+        _list("agencies"),
+        _list("instruments"),
+        _field("status", lambda m: m.current_status, "The status as of the newest source; unknown when none gives it."),
+        _stage("announced"),
+        _stage("implemented"),
+        _stage("removed"),
+        _list("eligible_firms"),
+        _list("topics"),
+        _list("tags"),
+        _field("summary", lambda m: m.summary.text, "The summary's text (its citations are in citations.csv)."),
+    ),
+    "sources": (
+        _field("id"),
+        _field("title"),
+        _field("publisher"),
+        _field("published", lambda s: _iso(s.published)),
+        _field("published_time"),
+        _field("timezone"),
+        _field("kind"),
+        _field("official", lambda s: "true" if s.official else "false"),
+        _field("language"),
+        _field("access"),
+        _field("text_basis"),
+        _field("url"),
+        _field("archive_url"),
+        _field("accessed", lambda s: _iso(s.accessed)),
+    ),
+    "agencies": (
+        _field("id"),
+        _field("name"),
+        _field("name_zh"),
+        _field("abbreviation"),
+        _field("kind"),
+        _field("parent"),
+        _field("place"),
+        _field("description", lambda a: a.description.text, "The description's text."),
+    ),
+    "people": (
+        _field("id"),
+        _field("name"),
+        _field("name_zh"),
+        _field("roles", lambda p: _joined(role.title for role in p.roles), "The titles of the person's roles."),
+        _field(
+            "agencies",
+            lambda p: _joined(dict.fromkeys(role.agency for role in p.roles if role.agency)),
+            "The ids of the bodies the roles are in.",
+        ),
+    ),
+    "places": (
+        _field("id"),
+        _field("name"),
+        _field("name_zh"),
+        _field("kind"),
+        _field("parent"),
+        _field("description", lambda p: p.description.text, "The description's text."),
+    ),
+    "topics": (
+        _field("id"),
+        _field("name"),
+        _field("name_zh"),
+        _field("parent"),
+        _field("description", lambda t: t.description.text, "The description's text."),
+    ),
+    "events": (
+        _field("id"),
+        _field("title"),
+        _field("date", lambda e: _dated(e.date), "When it happened."),
+        _list("measures"),
+        _list("agencies"),
+        _list("people"),
+        _list("places"),
+        _list("topics"),
+        _field("summary", lambda e: e.summary.text, "The summary's text."),
+    ),
+}
+"""Folder -> the columns of its CSV file, one row per record; the page and the history follow.
+A kind of record not listed here gets its id and name."""
+
+
+def records_csv(catalog: Catalog, site: SiteInfo, folder: str) -> str:
+    """One row per record of a folder; lists joined with '; '."""
+    return _csv(record_columns(folder), _rows(catalog, site, folder))
+
+
+def record_columns(folder: str) -> tuple[Column, ...]:
+    """The columns of a folder's CSV file."""
+    columns = COLUMNS.get(folder) or (_field("id"), _field(FOLDERS[folder].name_field))
+    return (*columns, *TRACKING_COLUMNS)
+
 
 PlacedFigure = tuple[Key, str, Figure]
 """A figure, the record it belongs to and its anchor on that record's page."""
 
 FIGURE_COLUMNS: tuple[Column, ...] = (
-    ("record", lambda f: f"{f[0][0]}/{f[0][1]}"),
-    ("display", lambda f: number(f[2])),
-    ("value", lambda f: decimal(f[2].value)),
-    ("unit", lambda f: f[2].unit),
-    ("scale", lambda f: f[2].scale or ""),
-    ("qualifier", lambda f: f[2].qualifier),
-    ("what", lambda f: f[2].what),
-    ("period", lambda f: f[2].period),
-    ("citations", lambda f: _joined(f"{c.source}#{c.para}" for c in f[2].cite)),
-    ("url", lambda f: url(f[0], f[1])),
+    Column("record", lambda f: f"{f[0][0]}/{f[0][1]}", "The record the figure belongs to: folder/id."),
+    Column("display", lambda f: number(f[2]), "The figure as the site shows it: up to 80%, $8 million."),
+    Column("value", lambda f: decimal(f[2].value)),
+    Column("unit", lambda f: f[2].unit),
+    Column("scale", lambda f: f[2].scale or ""),
+    Column("qualifier", lambda f: f[2].qualifier),
+    Column("what", lambda f: f[2].what),
+    Column("period", lambda f: f[2].period),
+    Column(
+        "citations",
+        lambda f: _joined(f"{c.source}#{c.para}" for c in f[2].cite),
+        "Where the figure is written: source id#paragraph, joined with '; '.",
+    ),
+    Column("page", lambda f: url(f[0], f[1]), "The figure on its record's page, from the site root."),
 )
 """data/figures.csv, one row per figure; citations as source#paragraph."""
 
 
-def measures_csv(catalog: Catalog) -> str:
-    """One row per measure."""
-    return _csv(MEASURE_COLUMNS, (catalog.measures[i] for i in sorted(catalog.measures)))
-
-
-def sources_csv(catalog: Catalog) -> str:
-    """One row per source."""
-    rows: Iterable[Source] = (catalog.sources[i] for i in sorted(catalog.sources))
-    return _csv(SOURCE_COLUMNS, rows)
-
-
 def figures_json(catalog: Catalog) -> str:
-    """Every figure as a JSON array, with its display form and its record's page."""
+    """Every figure as a JSON array, with its display form and its place on its record's page."""
     rows = [
-        {"record": f"{key[0]}/{key[1]}", "display": number(figure), **_fields(figure), "url": url(key, anchor)}
+        {"record": f"{key[0]}/{key[1]}", "display": number(figure), **_fields(figure), "page": url(key, anchor)}
         for key, anchor, figure in figures(catalog)
     ]
     return _json(rows)
 
 
-def figures_csv(catalog: Catalog) -> str:
-    """One row per figure."""
-    return _csv(FIGURE_COLUMNS, figures(catalog))
+CitationRow = tuple[Key, str, Citation]
+"""A citation, the record that makes the claim and the claim's anchor on its page."""
+
+CITATION_COLUMNS: tuple[Column, ...] = (
+    Column("record", lambda c: f"{c[0][0]}/{c[0][1]}", "The record that makes the claim: folder/id."),
+    Column(
+        "claim",
+        lambda c: c[1],
+        "Which statement of the record: summary, description, status, date-announced, provision-2, figure-1 ...",
+    ),
+    Column("source", lambda c: c[2].source),
+    Column("para", lambda c: c[2].para),
+    Column("basis", lambda c: c[2].basis),
+    Column("page", lambda c: url(c[0], c[1]), "The claim on its record's page, from the site root."),
+    Column(
+        "source_page",
+        lambda c: url(("sources", c[2].source), paragraph_anchor(c[2].paragraphs()[0])),
+        "The paragraph cited (the first, for a range) on the source's page.",
+    ),
+)
+"""data/citations.csv, one row per citation of every claim on the site."""
 
 
-def data_files(catalog: Catalog) -> dict[str, str]:
+def _citations(catalog: Catalog) -> Iterable[CitationRow]:
+    for key in catalog.keys():
+        for anchor, _, cites in claims(catalog.get(key)):
+            for citation in cites:
+                yield key, anchor, citation
+
+
+def data_files(catalog: Catalog, site: SiteInfo) -> dict[str, str]:
     """Site path -> text of every open-data file."""
-    return {
-        "data/measures.json": records_json(catalog, "measures"),
-        "data/measures.csv": measures_csv(catalog),
-        "data/sources.json": records_json(catalog, "sources"),
-        "data/sources.csv": sources_csv(catalog),
-        "data/figures.json": figures_json(catalog),
-        "data/figures.csv": figures_csv(catalog),
-    }
+    files = {}
+    for kind in RECORD_TYPES:
+        files[f"data/{kind.folder}.json"] = records_json(catalog, site, kind.folder)
+        files[f"data/{kind.folder}.csv"] = records_csv(catalog, site, kind.folder)
+    files["data/figures.json"] = figures_json(catalog)
+    files["data/figures.csv"] = _csv(FIGURE_COLUMNS, figures(catalog))
+    files["data/citations.csv"] = _csv(CITATION_COLUMNS, _citations(catalog))
+    return files

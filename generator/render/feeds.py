@@ -1,13 +1,18 @@
-"""Feeds for people who follow the site: Atom for new measures, iCalendar for dated events."""
+"""Feeds for people who follow the site: Atom for new and changed records, iCalendar for dated events."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from xml.sax.saxutils import escape
 
-from generator.addresses import permalink
+from generator.addresses import Key, permalink
 from generator.catalog import Catalog
 from generator.dates import PartialDate
 from generator.labels import STAGE_VERBS
+from generator.model import Measure, Record, Source
+from generator.registry import FOLDERS, display_name
+from generator.site import SiteInfo
 
 FEED_PATH = "feed.xml"
 CALENDAR_PATH = "events.ics"
@@ -18,33 +23,79 @@ def _timestamp(date: PartialDate) -> str:
     return f"{date.year:04d}-{date.month or 1:02d}-{date.day or 1:02d}T00:00:00Z"
 
 
-def atom_feed(catalog: Catalog, site_url: str, title: str) -> str:
-    """Measures with a known announcement date, newest first, as an Atom 1.0 feed."""
-    dated = sorted(
-        ((m.dates.announced.when, m) for m in catalog.measures.values() if m.dates.announced),
-        key=lambda pair: (pair[0].sort_key(), pair[1].id),
-        reverse=True,
-    )
-    updated = _timestamp(dated[0][0]) if dated else "1970-01-01T00:00:00Z"
+FOLLOWED = ("measures", "sources")
+"""The kinds of record the feed follows."""
+FEED_SIZE = 100
+"""Most entries the feed holds: the newest changes."""
+
+
+@dataclass(frozen=True)
+class _Entry:
+    key: Key
+    published: str
+    updated: str
+
+    @property
+    def moment(self) -> datetime:
+        return datetime.fromisoformat(self.updated)
+
+
+def _entries(catalog: Catalog, site: SiteInfo) -> list[_Entry]:
+    """Each followed record, dated by the commits that added it and last changed it; without a
+    history, by the date the measure was announced or the source published (else left out)."""
+    entries = []
+    for folder in FOLLOWED:
+        for record_id in sorted(catalog.folder(folder)):
+            key = (folder, record_id)
+            first, last = site.first_added(key), site.last_changed(key)
+            if first and last:
+                entries.append(_Entry(key, first.time, last.time))
+                continue
+            record = catalog.get(key)
+            known = record.dates.announced.when if isinstance(record, Measure) and record.dates.announced else None
+            known = record.published if isinstance(record, Source) else known
+            if known:
+                entries.append(_Entry(key, _timestamp(known), _timestamp(known)))
+    entries.sort(key=lambda entry: (entry.moment, entry.key), reverse=True)
+    return entries[:FEED_SIZE]
+
+
+def _summary(record: Record) -> str:
+    if isinstance(record, Measure):
+        return record.summary.text
+    if isinstance(record, Source):
+        return f"{record.publisher}, {record.published.display() if record.published else 'undated'}: {record.about}"
+    return display_name(record)
+
+
+def atom_feed(catalog: Catalog, site: SiteInfo) -> str:
+    """The newest measures and sources, and the newest changes to them, as an Atom 1.0 feed: each
+    entry published when its record entered the tracker and updated when it last changed."""
+    entries = _entries(catalog, site)
+    updated = max((entry.updated for entry in entries), key=datetime.fromisoformat, default=None)
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom">',
-        f"  <title>{escape(title)}: measures by date announced</title>",
-        f'  <link href="{escape(site_url)}" />',
-        f'  <link rel="self" href="{escape(site_url + FEED_PATH)}" />',
-        f"  <id>{escape(site_url)}</id>",
-        f"  <updated>{updated}</updated>",
+        f"  <title>{escape(site.name)}: new and changed measures and sources</title>",
+        f'  <link rel="alternate" type="text/html" href="{escape(site.url)}" />',
+        f'  <link rel="self" type="application/atom+xml" href="{escape(site.url + FEED_PATH)}" />',
+        f"  <id>{escape(site.url)}</id>",
+        f"  <updated>{updated or _timestamp(PartialDate(2025))}</updated>",
+        f"  <author><name>{escape(site.name)}</name></author>",
     ]
-    for announced, measure in dated:
-        page = permalink(site_url, ("measures", measure.id))
+    for entry in entries:
+        record = catalog.get(entry.key)
+        page = permalink(site.url, entry.key)
+        kind = FOLDERS[entry.key[0]]
         lines += [
             "  <entry>",
-            f"    <title>{escape(measure.title)}</title>",
-            f'    <link href="{escape(page)}" />',
+            f"    <title>{escape(display_name(record))}</title>",
+            f'    <link rel="alternate" type="text/html" href="{escape(page)}" />',
             f"    <id>{escape(page)}</id>",
-            f"    <updated>{_timestamp(announced)}</updated>",
-            f"    <summary>Announced {escape(announced.display())}. {escape(measure.summary.text)}</summary>",
-            "    <author><name>China Trade Support Tracker</name></author>",
+            f"    <published>{entry.published}</published>",
+            f"    <updated>{entry.updated}</updated>",
+            f'    <category term="{kind.folder}" label="{escape(kind.title)}" />',
+            f"    <summary>{escape(_summary(record))}</summary>",
             "  </entry>",
         ]
     lines.append("</feed>")

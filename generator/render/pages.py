@@ -5,13 +5,13 @@ from __future__ import annotations
 import html
 import json
 
-from generator.addresses import Key
-from generator.catalog import Catalog
+from generator.addresses import Key, commit_url, history_url, permalink, source_file
+from generator.catalog import Catalog, claims
 from generator.labels import RELATIONS
-from generator.model import Record
+from generator.model import Claim, Record, Role, Source
 from generator.registry import RECORD_TYPES, display_name
 from generator.render.bodies import BODIES, Page, parts_of
-from generator.render.citation import cite_this_page
+from generator.render.citation import cite_the_original, cite_this_page
 from generator.render.markdown import link, text
 from generator.render.search import chinese_suffixes, search_name
 from generator.site import SiteInfo
@@ -22,27 +22,88 @@ def render_record(catalog: Catalog, key: Key, site: SiteInfo) -> str:
     record = catalog.get(key)
     page = Page.of(catalog, record)
     body = BODIES[type(record)](record, page)
-    lines = [*_front_matter(record), *_heading(record), *search_name(record), *body]
+    lines = [*_front_matter(record, key, site), *_heading(record), *search_name(record), *body]
     # Lists of other pages' names and the citation block are left out of the search index.
     lines += ['<div data-pagefind-ignore="all" markdown="1">', ""]
     lines += _referenced_by(catalog, key)
+    if isinstance(record, Source):
+        lines += cite_the_original(record)
     lines += cite_this_page(display_name(record), key, site)
+    lines += history(key, site)
     lines += ["</div>", ""]
     text_ = "\n".join(lines).rstrip() + "\n"
     footnotes = page.notes.definitions()
     return text_ + "\n" + "\n".join(footnotes) + "\n" if footnotes else text_
 
 
-def _front_matter(record: Record) -> list[str]:
-    """YAML front matter (JSON strings are valid YAML): the title, and the tags.
+HISTORY_SHOWN = 10
+"""Most changes a page lists; the link to the file's history on GitHub has them all."""
 
-    The title is HTML-escaped: Material prints ``page.meta.title`` into the page as HTML.
+
+def history(key: Key, site: SiteInfo) -> list[str]:
+    """The record's changes, newest first: date, commit message, link to the commit."""
+    changes = site.history.get(key, ())
+    lines = ["## History", ""]
+    if not changes:
+        lines += ["This build has no record of the changes to this page.", ""]
+    for change in changes[:HISTORY_SHOWN]:
+        commit = f"[`{change.commit[:7]}`]({commit_url(site.repo_url, change.commit)})"
+        lines.append(f"- {change.day}: {text(change.message) or 'no message'} ({commit})")
+    if len(changes) > HISTORY_SHOWN:
+        lines.append(f"- and {len(changes) - HISTORY_SHOWN} earlier")
+    every = history_url(site.repo_url, source_file(key))
+    return [*lines, "", f"[Every change to this record]({every}), on GitHub.", ""]
+
+
+DESCRIPTION_LENGTH = 300
+"""Longest page description (search results and link previews show about 160 characters)."""
+
+
+def description(record: Record) -> str:
+    """What a page is about, in a sentence or two: the record's summary or description."""
+    if isinstance(record, Source):
+        return record.about
+    for _, statement, _ in claims(record):
+        if isinstance(statement, Claim):
+            return statement.text
+        if isinstance(statement, Role):
+            return f"{display_name(record)}: {statement.title}"
+    return display_name(record)
+
+
+def _shortened(value: str) -> str:
+    flat = " ".join(value.split())
+    if len(flat) <= DESCRIPTION_LENGTH:
+        return flat
+    return flat[: DESCRIPTION_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _front_matter(record: Record, key: Key, site: SiteInfo) -> list[str]:
+    """YAML front matter (JSON strings are valid YAML): title, description, tags, and what
+    ``overrides/main.html`` prints as citation and link-preview tags.
+
+    The title and the description are HTML-escaped: Material prints ``page.meta.title`` and
+    ``page.meta.description`` into the page as HTML. The ``citation`` values are plain text, which
+    the template escapes.
     """
-    title = html.escape(display_name(record), quote=False)
-    lines = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    name, summary = display_name(record), _shortened(description(record))
+    lines = [
+        "---",
+        f"title: {json.dumps(html.escape(name, quote=False), ensure_ascii=False)}",
+        f"description: {json.dumps(html.escape(summary), ensure_ascii=False)}",
+    ]
     tags = getattr(record, "tags", ())
     if tags:
         lines += ["tags:", *(f"  - {json.dumps(tag)}" for tag in tags)]
+    first, last = site.first_added(key), site.last_changed(key)
+    lines += [
+        "citation:",
+        f"  title: {json.dumps(name, ensure_ascii=False)}",
+        f"  description: {json.dumps(summary, ensure_ascii=False)}",
+        f"  url: {json.dumps(permalink(site.url, key))}",
+    ]
+    if first and last:
+        lines += [f"  published: {json.dumps(first.day)}", f"  updated: {json.dumps(last.day)}"]
     return [*lines, "---", ""]
 
 

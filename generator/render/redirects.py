@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from html import escape
 
 from generator.addresses import redirect_path, redirect_target
@@ -10,7 +11,10 @@ from generator.registry import display_name
 
 
 def redirect_page(title: str, target: str) -> str:
-    """A page that forwards at once to ``target`` (a relative URL) and tells search engines where it went."""
+    """A page that forwards at once to ``target`` (a relative URL), keeping the address's
+    ``#fragment`` (an old link to a paragraph lands on that paragraph), and tells search engines
+    where the page went. Without JavaScript, the refresh forwards to the top of the page."""
+    script = json.dumps(target)  # ids are lower-case words: nothing here can end the script
     title, target = escape(title), escape(target)
     return (
         "<!doctype html>\n"
@@ -20,6 +24,7 @@ def redirect_page(title: str, target: str) -> str:
         f"<title>Moved: {title}</title>\n"
         f'<link rel="canonical" href="{target}">\n'
         '<meta name="robots" content="noindex">\n'
+        f"<script>location.replace({script} + location.hash)</script>\n"
         f'<meta http-equiv="refresh" content="0; url={target}">\n'
         "</head>\n"
         f'<body><p>This page has moved to <a href="{target}">{title}</a>.</p></body>\n'

@@ -11,7 +11,9 @@ from generator.labels import OTHER_SECTIONS
 from generator.navigation import Group, groups
 from generator.plan import NavGroup, NavItem, NavSection, PlannedPage, SitePlan
 from generator.registry import RECORD_TYPES, display_name
+from generator.render.codebook import CODEBOOK_MARKER, codebook
 from generator.render.data import data_files
+from generator.render.dataset import DATASET_MARKER, dataset
 from generator.render.feeds import CALENDAR_PATH, FEED_PATH, atom_feed, icalendar
 from generator.render.indexes import (
     HIGHLIGHTS_MARKER,
@@ -31,6 +33,12 @@ from generator.render.redirects import redirects
 from generator.render.reference import REFERENCE_MARKER, field_reference
 from generator.schema import schemas
 from generator.site import SiteInfo
+
+DATASET_DESCRIPTION = (
+    "Measures that support China's foreign trade, with the sources, agencies, people, places, topics and "
+    "events they connect; every claim cited to the paragraph of its source. JSON and CSV, with JSON Schemas "
+    "and a codebook."
+)
 
 SECTION_PAGES: dict[str, Callable[[Catalog], str]] = {
     section_path("measures"): measures_index,
@@ -53,18 +61,25 @@ def plan_site(catalog: Catalog, site: SiteInfo, rendered: Mapping[Key, str] | No
     pages = {}
     for key in catalog.keys():
         text = rendered.get(key) or render_record(catalog, key, site)
-        pages[page_path(key)] = PlannedPage(page_path(key), text, display_name(catalog.get(key)), source_file(key))
+        last = site.last_changed(key)
+        title = display_name(catalog.get(key))
+        pages[page_path(key)] = PlannedPage(page_path(key), text, title, source_file(key), last.day if last else "")
     for path, text in section_pages(catalog).items():
         pages[path] = PlannedPage(path, text)
-    files = {**data_files(catalog), **redirects(catalog)}
-    files[FEED_PATH] = atom_feed(catalog, site.url, site.name)
+    files = {**data_files(catalog, site), **redirects(catalog)}
+    files[FEED_PATH] = atom_feed(catalog, site)
     files[CALENDAR_PATH] = icalendar(catalog, site.url)
     return SitePlan(
         pages=dict(sorted(pages.items())),
         files=dict(sorted(files.items())),
         schemas={f"schema/{name}": text for name, text in schemas().items()},
         navigation=navigation(catalog, pages),
-        markers={HIGHLIGHTS_MARKER: highlights(catalog), REFERENCE_MARKER: field_reference()},
+        markers={
+            HIGHLIGHTS_MARKER: highlights(catalog),
+            REFERENCE_MARKER: field_reference(),
+            CODEBOOK_MARKER: codebook(),
+            DATASET_MARKER: dataset(site, DATASET_DESCRIPTION),
+        },
     )
 
 
