@@ -33,9 +33,9 @@ def href(key: Key, anchor: str = "") -> str:
     return f"../{page_path(key)}" + fragment(anchor)
 
 
-def home_href(key: Key) -> str:
-    """A link from a page at the site root (the home page) to a record's page."""
-    return page_path(key)
+def home_href(key: Key, anchor: str = "") -> str:
+    """A link from a hand-written page at the top of the docs (home, coverage) to a record's page."""
+    return page_path(key) + fragment(anchor)
 
 
 def url(key: Key, anchor: str = "") -> str:

@@ -9,6 +9,7 @@ from functools import cached_property
 from typing import Any
 
 from generator.addresses import Key, statement_anchor
+from generator.dates import PartialDate
 from generator.fields import field_specs, kind_of
 from generator.model import (
     Agency,
@@ -117,6 +118,23 @@ class Catalog:
             if agency.parent:
                 parts.setdefault(agency.parent, []).append(agency.id)
         return parts
+
+    @cached_property
+    def first_reported(self) -> dict[str, tuple[PartialDate, str]]:
+        """For each measure whose sources are dated, (the earliest publication date among the
+        sources that its claims cite, that source's id). A measure with no dated source has none."""
+        found = {}
+        for measure in self.measures.values():
+            dated = {
+                (source.published.sort_key(), source.id): source.published
+                for _, _, cites in claims(measure)
+                for citation in cites
+                if (source := self.sources[citation.source]).published
+            }
+            if dated:
+                first = min(dated)
+                found[measure.id] = (dated[first], first[1])
+        return found
 
     @cached_property
     def citing(self) -> dict[tuple[str, str], list[CitingClaim]]:

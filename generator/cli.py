@@ -39,6 +39,14 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: content)")
     schema = commands.add_parser("schema", help="write the JSON Schema of each record type")
     schema.add_argument("--out", type=Path, default=Path("site_config/schema"), help="output folder")
+    fingerprint = commands.add_parser(
+        "fingerprint", help="write the fingerprint of a source's text, to check quotes without the text"
+    )
+    fingerprint.add_argument("source", help="the source's id")
+    fingerprint.add_argument(
+        "text", type=Path, help="a local copy of its text, with a line '@@ <locator>' before each locator"
+    )
+    fingerprint.add_argument("--content", type=Path, default=DEFAULT_CONTENT, help="content folder (default: content)")
     index = commands.add_parser("index", help="index a built site for search (Pagefind), whatever built it")
     index.add_argument("--site", type=Path, default=Path("site"), help="the built site (default: site)")
     args = parser.parse_args(argv)
@@ -58,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.out}: {changed.written} written, {changed.removed} removed, {changed.unchanged} unchanged")
         elif args.command == "new":
             return _new(args.content, next(k.folder for k in RECORD_TYPES if k.singular == args.type), args.id)
+        elif args.command == "fingerprint":
+            return _fingerprint(args.content, args.source, args.text)
         elif args.command == "index":
             return _index(args.site)
         else:
@@ -74,6 +84,32 @@ def main(argv: list[str] | None = None) -> int:
         outcome = "; nothing was written." if args.command == "build" else "."
         print(f"{count} problem{'s' if count != 1 else ''} found{outcome}", file=sys.stderr)
         return 1
+    return 0
+
+
+def _fingerprint(content_dir: Path, source_id: str, text_file: Path) -> int:
+    """Write content/fingerprints/<source>.json from a marked local copy of the source's text."""
+    from generator.fingerprint import FOLDER, CutError, fingerprint
+
+    if not (content_dir / "sources" / f"{source_id}.yaml").is_file():
+        print(
+            f"error: there is no source '{source_id}' in {content_dir}/sources\n  hint: add the source first",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        text = fingerprint(source_id, text_file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, CutError) as error:
+        print(
+            f"error: cannot fingerprint {text_file}: {error}\n"
+            "  hint: a UTF-8 text with a line '@@ <locator>' before each locator (see generator/fingerprint.py)",
+            file=sys.stderr,
+        )
+        return 1
+    path = content_dir / FOLDER / f"{source_id}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"{path}: written; the source's text itself stays out of the repository")
     return 0
 
 

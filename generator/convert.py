@@ -69,6 +69,7 @@ class PendingCitation:
     citation: Citation
     source_position: Position
     para_position: Position
+    quote_position: Position | None = None
 
 
 @dataclass
@@ -341,6 +342,7 @@ class _Converter:
         if isinstance(record, Citation):
             self._pend_citation(node, record, field)
         self._check_urls(record, node, field)
+        self._check_ours(record, node)
         return record
 
     def _check_id(self, node: yaml.Node, record_id: str) -> None:
@@ -357,13 +359,32 @@ class _Converter:
 
     def _pend_citation(self, node: yaml.MappingNode, citation: Citation, field: str) -> None:
         nodes = {key.value: value for key, value in node.value}
+        quote = nodes.get("quote")
         self.outcome.citations.append(
             PendingCitation(
                 citation,
                 self.position(nodes["source"], f"{field}.source"),
                 self.position(nodes["para"], f"{field}.para"),
+                self.position(quote, f"{field}.quote") if quote is not None else None,
             )
         )
+
+    def _check_ours(self, record: Any, node: yaml.MappingNode) -> None:
+        """Each of a record's own additions must name a field of the record that has a value."""
+        additions = getattr(record, "ours", ())
+        if not additions or not hasattr(record, "aliases"):
+            return
+        items = {key.value: value for key, value in node.value}["ours"].value
+        for index, (addition, item) in enumerate(zip(additions, items, strict=True)):
+            name = re.split(r"[.\[]", addition.field, maxsplit=1)[0]
+            if not getattr(record, name, None):
+                where = {key.value: value for key, value in item.value}["field"]
+                self.outcome.problems.append(
+                    self.position(where, f"ours[{index}].field").problem(
+                        f"'{addition.field}' names no field of this record that has a value",
+                        "name the field you filled in yourself, e.g. name_zh or figures[0].unit",
+                    )
+                )
 
     def _check_urls(self, record: Any, node: yaml.MappingNode, field: str) -> None:
         if not (getattr(record, "url", "") or getattr(record, "archive_url", "")):

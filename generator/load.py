@@ -7,6 +7,8 @@ from pathlib import Path
 
 from generator.catalog import Catalog
 from generator.convert import Conversion, convert_record
+from generator.fingerprint import FOLDER as FINGERPRINTS
+from generator.fingerprint import Fingerprint, read_fingerprint
 from generator.model import ID_PATTERN, RESERVED_IDS
 from generator.problems import ContentError, Problem
 from generator.registry import FOLDERS
@@ -82,10 +84,50 @@ def load_catalog(content_dir: Path, readings: dict[Path, FileReading] | None = N
     for folder, conversion in conversions:
         if conversion.record is not None:
             catalog.folder(folder)[conversion.record.id] = conversion.record
-    problems.extend(resolve(catalog, [c for _, c in conversions], existing))
+    fingerprints = _fingerprints(content_dir / FINGERPRINTS, problems)
+    problems.extend(resolve(catalog, [c for _, c in conversions], existing, fingerprints))
     if problems:
         raise ContentError(problems)
     return catalog
+
+
+def _fingerprints(folder: Path, problems: list[Problem]) -> dict[str, Fingerprint]:
+    """Source id -> the fingerprint of its text, for every file in content/fingerprints."""
+    found: dict[str, Fingerprint] = {}
+    if not folder.is_dir() or folder.is_symlink():
+        return found
+    for path in sorted(folder.iterdir()):
+        if _refused_entry(path, problems):
+            continue
+        if path.suffix != ".json" or not path.is_file():
+            problems.append(
+                Problem(
+                    str(path), 1, 1, f"'{path.name}' is not a fingerprint", "fingerprints are <source-id>.json files"
+                )
+            )
+            continue
+        try:
+            fingerprint = read_fingerprint(path)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            problems.append(
+                Problem(
+                    str(path),
+                    1,
+                    1,
+                    f"cannot read this fingerprint: {error}",
+                    f"make it again: python -m generator fingerprint {path.stem} <marked text>",
+                )
+            )
+            continue
+        if fingerprint.source != path.stem:
+            problems.append(
+                Problem(
+                    str(path), 1, 1, f"fingerprint of '{fingerprint.source}' in the file of '{path.stem}'", "rename it"
+                )
+            )
+            continue
+        found[path.stem] = fingerprint
+    return found
 
 
 def _read(folder: str, path: Path, readings: dict[Path, FileReading] | None) -> FileReading:
@@ -126,7 +168,7 @@ def _content_files(content_dir: Path, problems: list[Problem]) -> list[tuple[str
     for entry in sorted(content_dir.iterdir()):
         if _refused_entry(entry, problems):
             continue
-        if not entry.is_dir() or entry.name not in FOLDERS:
+        if not entry.is_dir() or entry.name not in (*FOLDERS, FINGERPRINTS):
             problems.append(
                 Problem(
                     str(entry),

@@ -122,6 +122,12 @@ class Citation:
         "'stated' when the source says it; 'inferred' when it follows from what the source says.",
         default="stated",
     )
+    quote: str = doc(
+        "The source's exact words that support the claim, at most 30 words (checked against the source's "
+        "fingerprint in content/fingerprints/).",
+        limit=400,
+        default="",
+    )
 
     def paragraphs(self) -> tuple[str, ...]:
         """The locators this citation covers: "10-12" gives ("10", "11", "12")."""
@@ -196,6 +202,19 @@ class Lifecycle:
 
 
 @dataclass(frozen=True)
+class Addition:
+    """Something on a record that no source gives: our own knowledge, marked as ours."""
+
+    field: str = doc("Where it is, as a field path: name_zh, abbreviation, figures[1].unit.", limit=MAX_NAME)
+    note: str = doc("What we added and on what basis, e.g. 'the standard Chinese name; not in the sources'.")
+
+
+def our_additions() -> Any:
+    """The ``ours`` field: what on a record comes from us rather than from a source."""
+    return doc("What on this record is ours, not a source's: each field we filled in ourselves.", default=())
+
+
+@dataclass(frozen=True)
 class RecordBase:
     """What every record has: its id (the file name). Records also share ``aliases``
     (``former_ids()``) and, where they have one, ``name_zh`` (``chinese_name()``)."""
@@ -229,6 +248,7 @@ class Measure(RecordBase):
     people: tuple[PersonId, ...] = doc("People who announced or spoke for the measure.", default=())
     tags: tuple[Tag, ...] = doc("Tags for cross-cutting themes: lower-case words joined by hyphens.", default=())
 
+    ours: tuple[Addition, ...] = our_additions()
     aliases: tuple[FormerId, ...] = former_ids()
 
     @property
@@ -279,6 +299,7 @@ class Agency(RecordBase):
     abbreviation: str = doc("The usual English abbreviation (NFRA, PBOC).", limit=MAX_NAME, default="")
     parent: AgencyId | None = doc("The body it belongs to.", default=None)
     place: PlaceId | None = doc("Where it is based or governs.", default=None)
+    ours: tuple[Addition, ...] = our_additions()
     aliases: tuple[FormerId, ...] = former_ids()
 
 
@@ -298,6 +319,7 @@ class Person(RecordBase):
     name: str = doc("The name in English order as the source gives it.", limit=MAX_NAME)
     roles: tuple[Role, ...] = doc("Positions as of the sources.", anchor="role")
     name_zh: str = chinese_name("The name in Chinese characters, when known.")
+    ours: tuple[Addition, ...] = our_additions()
     aliases: tuple[FormerId, ...] = former_ids()
 
 
@@ -311,6 +333,7 @@ class Place(RecordBase):
     name_zh: str = chinese_name("The Chinese name.")
     parent: PlaceId | None = doc("The place it lies in.", default=None)
     figures: tuple[Figure, ...] = doc("Numbers the sources give about the place.", anchor="figure", default=())
+    ours: tuple[Addition, ...] = our_additions()
     aliases: tuple[FormerId, ...] = former_ids()
 
 
@@ -323,6 +346,7 @@ class Topic(RecordBase):
     name_zh: str = chinese_name("The Chinese term, when standard.")
     parent: TopicId | None = doc("A broader topic.", default=None)
     figures: tuple[Figure, ...] = doc("Numbers the sources give about the topic.", anchor="figure", default=())
+    ours: tuple[Addition, ...] = our_additions()
     aliases: tuple[FormerId, ...] = former_ids()
 
 
@@ -339,6 +363,7 @@ class Event(RecordBase):
     places: tuple[PlaceId, ...] = doc("Places involved.", default=())
     topics: tuple[TopicId, ...] = doc("Topics it belongs to.", default=())
     figures: tuple[Figure, ...] = doc("Numbers the sources give about the event.", anchor="figure", default=())
+    ours: tuple[Addition, ...] = our_additions()
     aliases: tuple[FormerId, ...] = former_ids()
 
 

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 from generator.catalog import Catalog, record_folder
-from generator.convert import Conversion, closest
+from generator.convert import Conversion, PendingCitation, Position, closest
+from generator.fingerprint import MAX_QUOTE_WORDS, QUOTE_WORDS, Fingerprint, words
 from generator.model import RESERVED_IDS
 from generator.problems import Problem
 from generator.registry import FOLDERS
 
 
-def resolve(catalog: Catalog, conversions: list[Conversion], existing: dict[str, set[str]]) -> list[Problem]:
-    """Every broken reference, missing paragraph, self-reference and cycle in ``catalog``.
+def resolve(
+    catalog: Catalog,
+    conversions: list[Conversion],
+    existing: dict[str, set[str]],
+    fingerprints: dict[str, Fingerprint] | None = None,
+) -> list[Problem]:
+    """Every broken reference, missing paragraph, unverified quote, self-reference and cycle.
 
     ``existing`` holds the ids of every file, valid or not, so that one broken
-    file is reported once, not again at every reference to it.
+    file is reported once, not again at every reference to it. ``fingerprints`` (source id ->
+    its fingerprint) verify quotes.
     """
+    fingerprints = fingerprints or {}
     problems: list[Problem] = []
     by_key = {(_folder_of(c), c.record.id): c for c in conversions if c.record is not None}
     for conversion in conversions:
@@ -44,9 +52,45 @@ def resolve(catalog: Catalog, conversions: list[Conversion], existing: dict[str,
                             f"source '{source.id}' has no paragraph '{ref}'", f"its paragraphs are: {_span(listed)}"
                         )
                     )
+            if pending.quote_position is not None:
+                problems.extend(_quote(pending, pending.quote_position, fingerprints.get(source.id)))
     problems.extend(_cycles(catalog, by_key))
     problems.extend(_aliases(by_key, existing))
     return problems
+
+
+def _quote(pending: PendingCitation, position: Position, fingerprint: Fingerprint | None) -> list[Problem]:
+    """A quote must be the source's words, in the paragraphs cited, and short."""
+    citation = pending.citation
+    count = len(words(citation.quote))
+    if count > MAX_QUOTE_WORDS:
+        return [
+            position.problem(f"quote has {count} words; the limit is {MAX_QUOTE_WORDS}", "quote the words that matter")
+        ]
+    if count < QUOTE_WORDS:
+        return [
+            position.problem(
+                f"quote has {count} word{'s' if count != 1 else ''}; at least {QUOTE_WORDS} are needed to check it",
+                "quote a few more of the source's words",
+            )
+        ]
+    if fingerprint is None:
+        return [
+            position.problem(
+                f"source '{citation.source}' has no fingerprint, so its quotes cannot be checked",
+                f"run python -m generator fingerprint {citation.source} <its text, marked with @@ locators>",
+            )
+        ]
+    if fingerprint.holds(citation.paragraphs(), citation.quote):
+        return []
+    holder = fingerprint.holder(citation.quote)
+    where = "para. " + citation.para if len(citation.paragraphs()) == 1 else "paras. " + citation.para
+    hint = (
+        f"these words are in paragraph '{holder}': cite that paragraph"
+        if holder
+        else "copy the source's exact words (spacing, case and punctuation may differ)"
+    )
+    return [position.problem(f"quote is not in {where} of '{citation.source}'", hint)]
 
 
 def _aliases(by_key: dict[tuple[str, str], Conversion], existing: dict[str, set[str]]) -> list[Problem]:

@@ -108,6 +108,11 @@ def test_a_footnote_leads_to_the_cited_paragraph_and_back(page: Page, site_url: 
     paragraph = page.locator(f"[id='{fragment}']")
     assert paragraph.is_visible() and paragraph.evaluate("e => e.getBoundingClientRect().top") < 900
     assert page.locator(f"[id='{fragment}'] ~ ul a[href*='yiwu-export-credit-insurance-premium-subsidy']").count()
+    highlight = paragraph.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert highlight not in ("rgba(0, 0, 0, 0)", "transparent"), "the paragraph landed on is highlighted"
+    assert page.locator("h3:not(:target)").first.evaluate("e => getComputedStyle(e).backgroundColor") == (
+        "rgba(0, 0, 0, 0)"
+    )
     page.go_back()
     page.wait_for_url("**/measures/yiwu-export-credit-insurance-premium-subsidy/**")
     page.locator("div.footnote li a.footnote-backref").first.click()
@@ -128,6 +133,34 @@ def test_the_measures_table_filters_and_keeps_its_state_in_the_address(page: Pag
     assert page.locator("article table tbody tr:not([hidden])").count() == visible.count()
     page.locator("th button", has_text="Year").click()
     assert "sort=year" in page.url
+
+
+def test_a_footnote_shows_the_quote_in_place_and_its_back_link_works_on_a_phone(
+    browser: Browser, site_url: str
+) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 800}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(site_url + "measures/yiwu-export-credit-insurance-premium-subsidy/")
+    note = page.locator("div.footnote li").first
+    assert "“" in note.inner_text(), "the footnote shows the quote"
+    page.locator("sup[id^='fnref'] a").first.tap()
+    page.wait_for_url("**#fn:1")
+    page.locator("div.footnote li a.footnote-backref").first.tap()
+    page.wait_for_url("**#fnref:1")
+    top = page.locator("[id='fnref:1']").evaluate("e => e.getBoundingClientRect().top")
+    context.close()
+    assert 0 <= top < 800
+
+
+@pytest.mark.parametrize(
+    "path", ["sources/caixin-2025-05-14-exporters-trade-war/", "sources/mofcom-stable-foreign-trade-measures-article/"]
+)
+def test_a_source_page_can_be_scanned(page: Page, site_url: str, path: str) -> None:
+    """Per paragraph: the gist, the quotes, a short line per citing record; under 12,000 px at 1366 px."""
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(site_url + path)
+    height = page.evaluate("document.documentElement.scrollHeight")
+    assert height < 12000, height
 
 
 @pytest.mark.parametrize(

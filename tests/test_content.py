@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import re
 from collections.abc import Iterator
 
@@ -10,12 +11,12 @@ import pytest
 from conftest import ROOT
 
 from generator.catalog import Catalog, claims
+from generator.fingerprint import COPY_WORDS, QUOTE_WORDS, grams, read_fingerprint, words
 from generator.load import load_catalog
 from generator.render.markdown import number
 
 SEEDS = ROOT.parent / "shared" / "seeds"
-COPY_RUN = 8
-"""Consecutive words shared with a source that count as copying (quoted phrases excepted)."""
+FINGERPRINTS = ROOT / "content" / "fingerprints"
 PROPER_NAMES = (
     "Policy Measures to Promote Stable Growth of Foreign Trade",
     "International Trade Representative and Vice Minister of Commerce",
@@ -146,27 +147,52 @@ def proper_names(catalog: Catalog) -> list[str]:
     return sorted(names, key=len, reverse=True)
 
 
-def words(text: str, names: list[str]) -> list[str]:
-    unquoted = re.sub(r'"[^"]*"|“[^”]*”', " | ", text.replace("’", "'"))
-    for name in names:
-        unquoted = unquoted.replace(name, " | ")
-    return re.findall(r"[a-z0-9%.$]+|\|", unquoted.lower().replace("’", "'"))
+def segments(text: str, names: list[str]) -> list[str]:
+    """The stretches of our text between proper names and quoted phrases, which may match a source."""
+    pattern = "|".join([r'"[^"]*"', "“[^”]*”", *(re.escape(name) for name in names)])
+    return re.split(pattern, text.replace("’", "'"))
 
 
-def test_no_sentence_is_copied_from_a_source(catalog: Catalog) -> None:
-    if not SEEDS.is_dir():  # a plain clone (GitHub's CI for a pull request): the texts are never committed
-        pytest.skip(f"the source documents are not in {SEEDS}; this machine's CI has them")
-    source_runs = set()
+def test_no_run_of_words_is_copied_from_a_source(catalog: Catalog) -> None:
+    """Against the committed fingerprints, so that it runs in any clone (the texts are never committed)."""
+    prints = {path.stem: read_fingerprint(path) for path in sorted(FINGERPRINTS.glob("*.json"))}
+    assert sorted(prints) == sorted(catalog.sources), (
+        "every source needs a fingerprint (python -m generator fingerprint)"
+    )
     names = proper_names(catalog)
-    for seed in SEEDS.glob("*.txt"):
-        tokens = words(seed.read_text(encoding="utf-8"), names)
-        source_runs.update(tuple(tokens[i : i + COPY_RUN]) for i in range(len(tokens) - COPY_RUN + 1))
     copied = []
     for key in catalog.keys():
         for text in texts(catalog.get(key)):
-            tokens = words(text, names)
-            for i in range(len(tokens) - COPY_RUN + 1):
-                run = tuple(tokens[i : i + COPY_RUN])
-                if "|" not in run and run in source_runs:
-                    copied.append(f"{key}: {' '.join(run)}")
+            for segment in segments(text, names):
+                copied += [f"{key}: {run}" for fingerprint in prints.values() for run in fingerprint.copied(segment)]
     assert copied == []
+
+
+def test_the_fingerprints_are_those_of_the_source_texts() -> None:
+    """Where the texts are (this machine's CI), every run of words a fingerprint holds is a run of
+    one of them: the fingerprints come from the texts, and a quote they verify is the source's."""
+    if not SEEDS.is_dir():  # a plain clone (GitHub's CI for a pull request): the texts are never committed
+        pytest.skip(f"the source documents are not in {SEEDS}; the fingerprints are checked where they are")
+    seeds = [words(seed.read_text(encoding="utf-8")) for seed in sorted(SEEDS.glob("*.txt"))]
+    texts_runs = [(grams(tokens, QUOTE_WORDS), grams(tokens, COPY_WORDS)) for tokens in seeds]
+    for path in sorted(FINGERPRINTS.glob("*.json")):
+        paragraphs = json.loads(path.read_text(encoding="utf-8"))["paragraphs"].values()
+        quote = {run for entry in paragraphs for run in entry["quote"]}
+        copy = {run for entry in paragraphs for run in entry["copy"]}
+        assert quote and copy, path
+        assert [quote <= q and copy <= c for q, c in texts_runs].count(True) == 1, path
+
+
+def test_every_measure_quotes_its_source_for_its_summary_and_each_figure(catalog: Catalog) -> None:
+    unquoted = []
+    for measure in catalog.measures.values():
+        for anchor, _, cites in claims(measure):
+            if anchor == "summary" or anchor.startswith("figure-"):
+                unquoted += [f"{measure.id} {anchor}: {c.source} {c.para}" for c in cites if not c.quote]
+    assert unquoted == []
+
+
+def test_every_status_quotes_the_wording_it_rests_on(catalog: Catalog) -> None:
+    for measure in catalog.measures.values():
+        if measure.status:
+            assert any(c.quote for c in measure.status.cite), measure.id

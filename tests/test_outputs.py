@@ -286,3 +286,27 @@ def test_the_access_date_is_the_day_the_reader_copies_the_citation(served: tuple
     code = page.locator(".cite-this code").first.inner_text()
     assert "YYYY-MM-DD" not in code and date.today().isoformat() in code
     page.close()
+
+
+def test_the_home_page_and_the_coverage_page_say_what_the_tracker_rests_on(site: Path) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "The tracker rests on 2 sources: 1 official, 1 read through an AI-generated digest, 1 paywalled." in home
+    page = (site / "coverage" / "index.html").read_text(encoding="utf-8")
+    sections = dict(re.findall(r'<h2 id="([^"]+)">.*?</h2>(.*?)(?=<h2|</article>)', page, re.S))
+    assert "Every paragraph the sources list is cited." in sections["source-paragraphs-no-claim-cites"]
+    assert "Every measure cites at least one official source." in sections["measures-without-an-official-source"]
+    digest_only = sections["claims-that-rest-only-on-an-ai-generated-digest"]
+    assert "example-insurance-programme/#provision-2" in digest_only
+    assert "example-insurance-programme/#summary" not in digest_only  # it also cites the notice
+    unlocated = sections["sources-without-an-address-or-an-archived-copy"]
+    assert "example-digest/" in unlocated and "no address, no archived copy" in unlocated
+    assert "example-notice/" in unlocated and "no archived copy" in unlocated
+
+
+def test_a_measure_page_gives_the_day_it_was_first_reported(site: Path) -> None:
+    html = (site / MEASURE / "index.html").read_text(encoding="utf-8")
+    assert re.search(
+        r"First reported</strong></td>\s*<td><a href=\"../../sources/example-notice/\">1 March 2025</a>", html
+    )
+    table = (site / "measures" / "index.html").read_text(encoding="utf-8")
+    assert "<td>unknown</td>" not in table.split("<tbody>")[1].split("</tbody>")[0].replace("Dates unknown", "")

@@ -137,7 +137,7 @@ def test_open_data_matches_the_pages(built: Path) -> None:
     pages = {name.split("/")[1] for name in site if name.startswith("measures/") and record_page(name, site)}
     assert {m["id"] for m in measures} == pages
     citation = measures[0]["summary"]["cite"][0]
-    assert set(citation) == {"source", "para", "paragraphs", "basis", "page"}
+    assert set(citation) == {"source", "para", "paragraphs", "basis", "quote", "page"}
     assert (built / citation["page"].split("#")[0] / "index.html").is_file()
     with (built / "data" / "measures.csv").open(encoding="utf-8-sig") as file:
         assert [row["id"] for row in csv.DictReader(file)] == [m["id"] for m in measures]

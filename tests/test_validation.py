@@ -26,7 +26,37 @@ def check(capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
 
 EVENT = "content/events/example-announcement.yaml"
 
+PROGRAMME = "content/measures/example-insurance-programme.yaml"
+
 CASES = {
+    "addition naming no field": (
+        PROGRAMME,
+        "{field: name_zh,",
+        "{field: name_jp,",
+        f"{PROGRAMME}:45:13: error: ours[0].field: 'name_jp' names no field of this record that has a value\n"
+        "  hint: name the field you filled in yourself, e.g. name_zh or figures[0].unit",
+    ),
+    "tampered quote": (
+        MEASURE,
+        'quote: "Small firms will pay only half of the premium"',
+        'quote: "Small firms will pay only a third of the premium"',
+        f"{MEASURE}:6:48: error: summary.cite[0].quote: quote is not in para. 2 of 'example-notice'\n"
+        "  hint: copy the source's exact words (spacing, case and punctuation may differ)",
+    ),
+    "quote from another paragraph": (
+        MEASURE,
+        'quote: "Small firms will pay only half of the premium"',
+        'quote: "Claims will be paid within 30 days"',
+        f"{MEASURE}:6:48: error: summary.cite[0].quote: quote is not in para. 2 of 'example-notice'\n"
+        "  hint: these words are in paragraph '3': cite that paragraph",
+    ),
+    "quote too short": (
+        MEASURE,
+        'quote: "Small firms will pay only half of the premium"',
+        'quote: "half"',
+        f"{MEASURE}:6:48: error: summary.cite[0].quote: quote has 1 word; at least 4 are needed to check it\n"
+        "  hint: quote a few more of the source's words",
+    ),
     "renamed key": (
         EVENT,
         "  when:",
@@ -82,8 +112,8 @@ CASES = {
     ),
     "paragraph beyond the source's last": (
         MEASURE,
-        '{source: example-notice, para: "1-2"}',
-        '{source: example-notice, para: "2-4"}',
+        'para: "1-2", quote',
+        'para: "2-4", quote',
         f"{MEASURE}:19:40: error: figures[0].cite[0].para: source 'example-notice' has no paragraph '4'\n"
         "  hint: its paragraphs are: 1-3",
     ),
@@ -105,7 +135,7 @@ CASES = {
     ),
     "claim without citation": (
         MEASURE,
-        "    - {source: example-notice, para: 2}\n",
+        '    - {source: example-notice, para: 2, quote: "Small firms will pay only half of the premium"}\n',
         "    []\n",
         f"{MEASURE}:6:5: error: summary.cite: needs at least one item\n"
         "  hint: add at least one citation that supports the claim",

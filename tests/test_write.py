@@ -26,28 +26,32 @@ def build(capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
 def test_rebuild_rewrites_only_changed_pages_and_removes_deleted_ones(
     corpus_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert build(capsys) == (0, "out: 41 written, 0 removed, 0 unchanged\n")
+    assert build(capsys) == (0, "out: 57 written, 0 removed, 0 unchanged\n")
     before = snapshot(Path("out"))
-    assert build(capsys) == (0, "out: 0 written, 0 removed, 41 unchanged\n")
+    assert build(capsys) == (0, "out: 0 written, 0 removed, 57 unchanged\n")
     assert snapshot(Path("out")) == before
 
     topic = Path("content/topics/export-credit-insurance.yaml")
     topic.write_text(topic.read_text().replace("does not.", "fails to pay."))
     Path("content/events/example-talks.yaml").unlink()
     status, output = build(capsys)
-    assert (status, output) == (0, "out: 8 written, 1 removed, 32 unchanged\n")
+    assert (status, output) == (0, "out: 12 written, 1 removed, 44 unchanged\n")
     after = snapshot(Path("out"))
     assert "events/example-talks.md" not in after
     changed = {path for path in after if after[path] != before.get(path)}
     assert changed == {
         "topics/export-credit-insurance.md",  # its text
-        "sources/example-notice.md",  # lists the topic's claim under paragraph 1
         "sources/example-digest.md",  # no longer cited by the deleted event
         "places/exampleland.md",  # no longer referenced by it
         "events/index.md",  # the timeline lost it
         "figures/index.md",  # and its figure
         "data/figures.csv",
         "data/figures.json",
+        "data/topics.csv",  # the topic's description
+        "data/topics.json",
+        "data/events.csv",  # the event is gone
+        "data/events.json",
+        "data/citations.csv",  # and so are its citations
     }
 
 

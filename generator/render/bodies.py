@@ -10,8 +10,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from generator.addresses import paragraph_anchor
+from generator.addresses import Key, paragraph_anchor
 from generator.catalog import Catalog, CitingClaim, Statement, claims
+from generator.fingerprint import words
 from generator.labels import FIRMS, LEVELS, RELATIONS, STAGES, STATUSES
 from generator.model import (
     Agency,
@@ -23,7 +24,6 @@ from generator.model import (
     Person,
     Place,
     Record,
-    Role,
     Source,
     StatusFact,
     Topic,
@@ -31,7 +31,7 @@ from generator.model import (
 from generator.registry import RECORD_TYPES, display_name
 from generator.render.diagram import diagram
 from generator.render.footnotes import Footnotes
-from generator.render.markdown import address, anchor, date, link, locator, number, table, text
+from generator.render.markdown import address, anchor, date, link, number, table, text
 from generator.render.provenance import badges, inferred_badge, provenance
 from generator.vocabulary import INSTRUMENTS
 
@@ -117,6 +117,13 @@ def measure_body(measure: Measure, page: Page) -> list[str]:
             unknown.append(stage)
     if unknown:
         rows.append(("Dates unknown", ", ".join(unknown)))
+    reported = page.catalog.first_reported.get(measure.id)
+    if reported:
+        when, source_id = reported
+        first = link(date(when), ("sources", source_id))
+        rows.append(("First reported", f"{first} (the earliest dated source that reports it)"))
+    else:
+        rows.append(("First reported", "unknown (no source that reports it is dated)"))
     rows += [
         ("For", "; ".join(FIRMS[firms] for firms in measure.eligible_firms)),
         ("Instrument", "; ".join(INSTRUMENTS[i].label for i in measure.instruments)),
@@ -185,17 +192,26 @@ def source_body(source: Source, page: Page) -> list[str]:
     rows.append(("Accessed", date(source.accessed)))
     lines = _facts(rows)
     lines += ["## About this source", "", text(source.about), ""]
-    lines += ["## Paragraphs", "", "Each paragraph the site cites, in our words, with the claims that rest on it.", ""]
+    lines += [
+        "## Paragraphs",
+        "",
+        "Each paragraph the site cites: what it says, in our words; its words we quote; the claims that rest on it.",
+        "",
+    ]
     for paragraph in source.paragraphs:
         heading = paragraph.label or f"Paragraph {paragraph.ref}"
         lines += [f"### {text(heading)} {{#{paragraph_anchor(paragraph.ref)}}}", "", text(paragraph.gist), ""]
         citing = catalog.citing.get((source.id, paragraph.ref), [])
         own = [claim for claim in citing if claim.citation.paragraphs()[0] == paragraph.ref]
         ranges = dict.fromkeys(c.citation.paragraphs() for c in citing if c.citation.paragraphs()[0] != paragraph.ref)
+        quotes = _distinct([claim.citation.quote for claim in own if claim.citation.quote])
+        if quotes:
+            lines += [
+                '<p class="quotes" markdown="1">Quoted: ' + " · ".join(f"“{text(q)}”" for q in quotes) + "</p>",
+                "",
+            ]
         if own:
-            lines += ["Cited by:", ""]
-            lines += [f"- {_citing(catalog, claim)}" for claim in own]
-            lines.append("")
+            lines += ["Cited by: " + "; ".join(_citing(catalog, own)) + ".", ""]
         for refs in ranges:
             lines += [
                 f"Also cited as part of paras. {refs[0]}–{refs[-1]}: those claims are listed under "
@@ -207,24 +223,27 @@ def source_body(source: Source, page: Page) -> list[str]:
     return lines
 
 
-def _citing(catalog: Catalog, claim: CitingClaim) -> str:
-    """One line under a source paragraph: the citing page, the statement, how it rests."""
-    record = catalog.get(claim.key)
-    statement = claim.statement
-    if isinstance(statement, Claim):
-        said = text(statement.text)
-    elif isinstance(statement, Figure):
-        said = f"{number(statement)}: {text(statement.what)}"
-    elif isinstance(statement, Role):
-        said = text(statement.title)
-    elif isinstance(statement, StatusFact):
-        said = f"Status: {STATUSES[statement.value].lower()}"
-    else:
-        said = f"{claim.anchor.replace('-', ' ').capitalize()}: {date(statement.when)}"
-    source = catalog.sources[claim.citation.source]
-    how = "inferred" if claim.citation.basis == "inferred" else "stated"
-    where = text(locator(claim.citation, source))
-    return f"{link(display_name(record), claim.key, claim.anchor)}: {said} ({how}, {where})"
+def _distinct(quotes: list[str]) -> list[str]:
+    """The quotes, each once, leaving out a quote that is part of a longer one (in words)."""
+    spaced = {quote: f" {' '.join(words(quote))} " for quote in dict.fromkeys(quotes)}
+    return [q for q, w in spaced.items() if not any(w != other and w in other for other in spaced.values())]
+
+
+def _citing(catalog: Catalog, claims: list[CitingClaim]) -> list[str]:
+    """The claims that rest on a paragraph, one short line per record: its page, then which of its
+    statements (each a link to it), marked when only inferred from the paragraph."""
+    by_record: dict[Key, list[CitingClaim]] = {}
+    for claim in claims:
+        by_record.setdefault(claim.key, []).append(claim)
+    lines = []
+    for key, cited in by_record.items():
+        kinds = ", ".join(
+            link(claim.anchor.replace("-", " "), key, claim.anchor)
+            + (" (inferred)" if claim.citation.basis == "inferred" else "")
+            for claim in dict.fromkeys(cited)
+        )
+        lines.append(f"{link(display_name(catalog.get(key)), key)} ({kinds})")
+    return lines
 
 
 def agency_body(agency: Agency, page: Page) -> list[str]:

@@ -45,6 +45,17 @@ RULES = [
 ]
 """The coding rules every file follows."""
 
+STATUS_RULES = [
+    "`announced`: a source says the measure has been issued, announced, introduced, unveiled or released "
+    '("recently issued", "has introduced"), and nothing says it already operates.',
+    '`in-force`: a source describes it as operating now ("now pays", "currently covers", "took '
+    'effect"), or reports results of its operation.',
+    "`suspended`, `expired`: a source says it is paused, or has ended, expired or been removed.",
+    '`unknown`: the sources give no wording about its state, only plans or intentions ("will", '
+    '"plans to"). Each status cites the paragraph with its wording and quotes it.',
+]
+"""How a measure's status is coded from its sources' wording."""
+
 
 def labels_of(options: tuple[str, ...]) -> dict[str, str]:
     """Code -> the label the site shows for it."""
@@ -84,7 +95,17 @@ def _file(path: str, columns: tuple[Column, ...], cls: type) -> list[str]:
 
 def codebook() -> str:
     """The codebook's Markdown: the coding rules, then every CSV file's columns and codes."""
-    lines = ["## Coding rules", "", *(f"- {rule}" for rule in RULES), "", "## The CSV files", ""]
+    lines = ["## Coding rules", "", *(f"- {rule}" for rule in RULES), ""]
+    lines += ["## Status, coded by rule", "", *(f"- {rule}" for rule in STATUS_RULES), ""]
+    lines += [
+        "A measure's **first reported** date is the publication date of the earliest dated source that "
+        "its claims cite; a measure whose sources are all undated has none. Anything on a record that no "
+        "source gives (a Chinese name, a currency we infer) is listed in its `ours` field and marked on "
+        "its page.",
+        "",
+        "## The CSV files",
+        "",
+    ]
     for kind in RECORD_TYPES:
         lines += _file(f"data/{kind.folder}.csv", record_columns(kind.folder), kind.cls)
     lines += _file("data/figures.csv", FIGURE_COLUMNS, Figure)

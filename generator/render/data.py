@@ -51,6 +51,7 @@ def _plain(value: Any) -> Any:
             "para": value.para,
             "paragraphs": list(value.paragraphs()),
             "basis": value.basis,
+            "quote": value.quote,
             "page": url(("sources", value.source), paragraph_anchor(value.paragraphs()[0])),
         }
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

@@ -42,7 +42,8 @@ class _Entry:
 
 def _entries(catalog: Catalog, site: SiteInfo) -> list[_Entry]:
     """Each followed record, dated by the commits that added it and last changed it; without a
-    history, by the date the measure was announced or the source published (else left out)."""
+    history, by the date the measure was announced or first reported, or the source published
+    (else left out)."""
     entries = []
     for folder in FOLLOWED:
         for record_id in sorted(catalog.folder(folder)):
@@ -52,7 +53,10 @@ def _entries(catalog: Catalog, site: SiteInfo) -> list[_Entry]:
                 entries.append(_Entry(key, first.time, last.time))
                 continue
             record = catalog.get(key)
-            known = record.dates.announced.when if isinstance(record, Measure) and record.dates.announced else None
+            known = None
+            if isinstance(record, Measure):
+                reported = catalog.first_reported.get(record.id)
+                known = record.dates.announced.when if record.dates.announced else reported[0] if reported else None
             known = record.published if isinstance(record, Source) else known
             if known:
                 entries.append(_Entry(key, _timestamp(known), _timestamp(known)))

@@ -14,7 +14,10 @@ from generator.render.provenance import source_label
 
 @dataclass
 class Footnotes:
-    """Numbers a page's citations in order of first use; one note per source paragraph and basis."""
+    """Numbers a page's citations in order of first use; one note per source paragraph, basis and quote.
+
+    A note names the source and its paragraph (a link that lands on it) and shows the quote.
+    """
 
     catalog: Catalog
     numbers: dict[Citation, int] = field(default_factory=dict)
@@ -37,9 +40,10 @@ class Footnotes:
                 else "Stated in"
             )
             cited = f"[*{text(source.title)}*, {text(where)}]({target})"
+            quote = f": “{text(citation.quote)}”" if citation.quote else ""
             if source.publisher == "unknown":
                 when = date(source.published) if source.published else "undated"
-                lines.append(f"[^{number}]: {basis} {cited} (publisher unknown, {when}).")
+                lines.append(f"[^{number}]: {basis} {cited} (publisher unknown, {when}){quote}.")
             else:
-                lines.append(f"[^{number}]: {basis} {text(source_label(source))}, {cited}.")
+                lines.append(f"[^{number}]: {basis} {text(source_label(source))}, {cited}{quote}.")
         return lines

@@ -59,11 +59,19 @@ MEASURE, INSTRUMENT, ISSUED_BY, WHERE, LEVEL, STATUS, FOR, YEAR = MEASURE_TABLE 
 )
 
 
+def _year(catalog: Catalog, measure: Measure) -> int | None:
+    """The year a measure was announced, or else the year it was first reported."""
+    if measure.dates.announced:
+        return measure.dates.announced.when.year
+    reported = catalog.first_reported.get(measure.id)
+    return reported[0].year if reported else None
+
+
 def measures_index(catalog: Catalog) -> str:
     """Every measure in one table that readers can filter by every facet and sort by any column."""
     rows = []
     for measure in sorted(catalog.measures.values(), key=lambda m: (m.title.lower(), m.id)):
-        announced = measure.dates.announced.when if measure.dates.announced else None
+        year = _year(catalog, measure)
         rows.append(
             [
                 link(measure.title, ("measures", measure.id)),
@@ -73,7 +81,7 @@ def measures_index(catalog: Catalog) -> str:
                 LEVELS[measure.level],
                 STATUSES[measure.current_status],
                 "; ".join(FIRMS[f] for f in measure.eligible_firms),
-                str(announced.year) if announced else "unknown",
+                str(year) if year else "unknown",
             ]
         )
     keys = " ".join(column.key for column in MEASURE_TABLE)
@@ -205,12 +213,16 @@ def timeline(catalog: Catalog) -> str:
             fact = getattr(measure.dates, stage)
             if fact:
                 dated.append((fact.when, f"{link(measure.title, ('measures', measure.id))} {label}"))
+        reported = catalog.first_reported.get(measure.id)
+        if reported:
+            dated.append((reported[0], f"{link(measure.title, ('measures', measure.id))} first reported"))
     lines = [
         *index_front_matter(),
         "# Timeline",
         "",
-        "Events and measure dates the sources give, oldest first. "
-        "A date known only to the month or year is shown that way.",
+        "Events and measure dates the sources give, oldest first, and the day each measure was first "
+        "reported (the earliest dated source that reports it). A date known only to the month or year is "
+        "shown that way.",
         "",
     ]
     rows = [[date(on), entry] for on, entry in sorted(dated, key=lambda item: (item[0].sort_key(), item[1]))]
@@ -218,7 +230,7 @@ def timeline(catalog: Catalog) -> str:
     undated += [
         link(m.title, ("measures", m.id))
         for m in catalog.measures.values()
-        if not (m.dates.announced or m.dates.implemented or m.dates.removed)
+        if not (m.dates.announced or m.dates.implemented or m.dates.removed or m.id in catalog.first_reported)
     ]
     if undated:
         lines += ["## Date unknown", "", "Events and measures the sources mention without a date.", ""]

@@ -22,7 +22,7 @@ def render_record(catalog: Catalog, key: Key, site: SiteInfo) -> str:
     record = catalog.get(key)
     page = Page.of(catalog, record)
     body = BODIES[type(record)](record, page)
-    lines = [*_front_matter(record, key, site), *_heading(record), *search_name(record), *body]
+    lines = [*_front_matter(record, key, site), *_heading(record), *search_name(record), *body, *_ours(record)]
     # Lists of other pages' names and the citation block are left out of the search index.
     lines += ['<div data-pagefind-ignore="all" markdown="1">', ""]
     lines += _referenced_by(catalog, key)
@@ -107,13 +107,29 @@ def _front_matter(record: Record, key: Key, site: SiteInfo) -> list[str]:
     return [*lines, "---", ""]
 
 
+def _ours(record: Record) -> list[str]:
+    """What on the record comes from us rather than a source, said plainly."""
+    additions = getattr(record, "ours", ())
+    if not additions:
+        return []
+    lines = ["## What we added", "", "No source gives these; they are ours:", ""]
+    lines += [f"- `{text(addition.field)}`: {text(addition.note)}" for addition in additions]
+    return [*lines, ""]
+
+
+OURS_BADGE = '<span class="badge badge--ours" title="Not from a source: see What we added">ours</span>'
+
+
 def _heading(record: Record) -> list[str]:
-    """The page's H1: the English name, and the Chinese one beside it where there is one."""
+    """The page's H1: the English name, and the Chinese one beside it where there is one (marked
+    when it is ours, not a source's)."""
     chinese = getattr(record, "name_zh", "")
     if not chinese:
         return [f"# {text(display_name(record))}", ""]
+    ours = any(addition.field == "name_zh" for addition in getattr(record, "ours", ()))
+    mark = f" {OURS_BADGE}" if ours else ""
     return [
-        f'# {text(display_name(record))} <span class="name-zh" lang="zh">{text(chinese)}</span>',
+        f'# {text(display_name(record))} <span class="name-zh" lang="zh">{text(chinese)}</span>{mark}',
         "",
         *chinese_suffixes(chinese),
     ]
@@ -128,7 +144,9 @@ def _referenced_by(catalog: Catalog, key: Key) -> list[str]:
     lines = ["## Referenced by", ""]
     for kind in RECORD_TYPES:
         keys = [k for k in inbound if k[0] == kind.folder]
-        if keys:
+        if keys and key[0] == "sources":  # each is also under the paragraphs it cites: one line a section
+            lines += [f"**{kind.title}**: " + ", ".join(link(display_name(catalog.get(k)), k) for k in keys) + ".", ""]
+        elif keys:
             lines += [f"**{kind.title}**", ""]
             lines += [f"- {link(display_name(catalog.get(k)), k)}{_how(catalog, k, key)}" for k in keys]
             lines.append("")

@@ -12,6 +12,7 @@ from generator.navigation import Group, groups
 from generator.plan import NavGroup, NavItem, NavSection, PlannedPage, SitePlan
 from generator.registry import RECORD_TYPES, display_name
 from generator.render.codebook import CODEBOOK_MARKER, codebook
+from generator.render.coverage import BASIS_MARKER, COVERAGE_MARKER, basis, coverage
 from generator.render.data import data_files
 from generator.render.dataset import DATASET_MARKER, dataset
 from generator.render.feeds import CALENDAR_PATH, FEED_PATH, atom_feed, icalendar
@@ -79,6 +80,8 @@ def plan_site(catalog: Catalog, site: SiteInfo, rendered: Mapping[Key, str] | No
             REFERENCE_MARKER: field_reference(),
             CODEBOOK_MARKER: codebook(),
             DATASET_MARKER: dataset(site, DATASET_DESCRIPTION),
+            BASIS_MARKER: basis(catalog),
+            COVERAGE_MARKER: coverage(catalog),
         },
     )
 
