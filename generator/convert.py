@@ -21,7 +21,7 @@ import yaml
 from generator.characters import FORBIDDEN_IN_TEXT, describe
 from generator.dates import PartialDate
 from generator.fields import field_specs, kind_of
-from generator.model import ID_PATTERN, MAX_REF, MAX_TEXT, RENAMED_FIELDS, Citation
+from generator.model import CLAUSE_MARK, ID_PATTERN, MAX_REF, MAX_TEXT, RENAMED_FIELDS, Citation, Claim
 from generator.problems import Problem
 from generator.vocabulary import INSTRUMENTS
 
@@ -341,6 +341,8 @@ class _Converter:
         record = cls(**values)
         if isinstance(record, Citation):
             self._pend_citation(node, record, field)
+        if isinstance(record, Claim):
+            self._check_clause_marks(node, record, field)
         self._check_urls(record, node, field)
         self._check_ours(record, node)
         return record
@@ -368,6 +370,25 @@ class _Converter:
                 self.position(quote, f"{field}.quote") if quote is not None else None,
             )
         )
+
+    def _check_clause_marks(self, node: yaml.MappingNode, claim: Claim, field: str) -> None:
+        """A clause mark [n] must name one of the claim's citations, once."""
+        marks = [int(mark) for mark in CLAUSE_MARK.findall(claim.text)]
+        wrong = [mark for mark in marks if not 1 <= mark <= len(claim.cite)]
+        repeated = sorted({mark for mark in marks if marks.count(mark) > 1})
+        if not (wrong or repeated):
+            return
+        where = {key.value: value for key, value in node.value}["text"]
+        place = f"{field}.text" if field else "text"
+        if wrong:
+            message = f"[{wrong[0]}] marks a clause, but the claim has {len(claim.cite)} citation" + (
+                "s" if len(claim.cite) != 1 else ""
+            )
+            hint = "[n] stands for the claim's n-th citation: number them from [1]"
+        else:
+            message = f"[{repeated[0]}] marks two clauses"
+            hint = "give each clause its own citation, or mark the citation once"
+        self.outcome.problems.append(self.position(where, place).problem(message, hint))
 
     def _check_ours(self, record: Any, node: yaml.MappingNode) -> None:
         """Each of a record's own additions must name a field of the record that has a value."""

@@ -145,12 +145,38 @@ def _locators(para: str) -> tuple[str, ...]:
 Cites = tuple[Citation, ...]
 
 
+CLAUSE_MARK = re.compile(r"\[(\d{1,2})\]")
+"""Where a citation supports a clause: ``[2]`` stands for the claim's second citation."""
+
+
 @dataclass(frozen=True)
 class Claim:
     """One sentence or short passage in our words, with the paragraphs that support it."""
 
-    text: str = doc("The claim in our own words, as plain text (no Markdown, no HTML).")
+    text: str = doc(
+        "The claim in our own words, as plain text (no Markdown, no HTML). Where citations support "
+        "different clauses, put [1], [2] ... right after the clause each supports; unplaced ones go at the end."
+    )
     cite: Cites = doc("At least one citation that supports the claim.")
+
+    def clauses(self) -> list[tuple[str, tuple[Citation, ...]]]:
+        """The text cut after each clause mark, each piece with the citations placed after it;
+        the last piece also carries every citation no mark places."""
+        pieces: list[tuple[str, tuple[Citation, ...]]] = []
+        start, placed = 0, set()
+        for mark in CLAUSE_MARK.finditer(self.text):
+            index = int(mark.group(1)) - 1
+            pieces.append((self.text[start : mark.start()].rstrip(), (self.cite[index],)))
+            placed.add(index)
+            start = mark.end()
+        rest = tuple(citation for i, citation in enumerate(self.cite) if i not in placed)
+        pieces.append((self.text[start:], rest))
+        return [(piece, cites) for piece, cites in pieces if piece.strip() or cites]
+
+    @property
+    def plain(self) -> str:
+        """The text without clause marks, for places that show no footnotes."""
+        return " ".join(re.sub(r"\s*" + CLAUSE_MARK.pattern, "", self.text).split())
 
 
 @dataclass(frozen=True)

@@ -107,7 +107,7 @@ def test_a_footnote_leads_to_the_cited_paragraph_and_back(page: Page, site_url: 
     fragment = page.url.split("#", 1)[1]
     paragraph = page.locator(f"[id='{fragment}']")
     assert paragraph.is_visible() and paragraph.evaluate("e => e.getBoundingClientRect().top") < 900
-    assert page.locator(f"[id='{fragment}'] ~ ul a[href*='yiwu-export-credit-insurance-premium-subsidy']").count()
+    assert page.locator(f"[id='{fragment}'] ~ p a[href*='yiwu-export-credit-insurance-premium-subsidy']").count()
     highlight = paragraph.evaluate("e => getComputedStyle(e).backgroundColor")
     assert highlight not in ("rgba(0, 0, 0, 0)", "transparent"), "the paragraph landed on is highlighted"
     assert page.locator("h3:not(:target)").first.evaluate("e => getComputedStyle(e).backgroundColor") == (

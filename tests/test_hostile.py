@@ -13,6 +13,7 @@ import io
 import json
 import posixpath
 import re
+import shutil
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -78,6 +79,7 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         body = yaml.safe_dump(record, allow_unicode=True, sort_keys=False)
         target.write_text(schema_comment(folder) + "\n" + body, encoding="utf-8")
+    shutil.copytree(CORPUS / "content" / "fingerprints", root / "fingerprints")  # the quotes stay the source's
     return root
 
 

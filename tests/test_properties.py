@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from generator.build import generate
 from generator.load import load_catalog
-from generator.model import RESERVED_IDS
+from generator.model import CLAUSE_MARK, RESERVED_IDS
 from generator.problems import ContentError
 from generator.site import SiteInfo
 from generator.template import schema_comment
@@ -56,7 +56,7 @@ texts = (
         max_size=4,
     )
     .map("".join)
-    .filter(lambda value: value.strip() != "")
+    .filter(lambda value: value.strip() != "" and not CLAUSE_MARK.search(value))  # [1] places a footnote
 )
 ids = st.from_regex(r"[a-z][a-z0-9]{0,8}(-[a-z0-9]{1,6}){0,2}", fullmatch=True).filter(
     lambda value: value not in RESERVED_IDS

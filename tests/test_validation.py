@@ -29,11 +29,25 @@ EVENT = "content/events/example-announcement.yaml"
 PROGRAMME = "content/measures/example-insurance-programme.yaml"
 
 CASES = {
+    "clause mark beyond the citations": (
+        PROGRAMME,
+        "with <b>faster</b> claims [2].",
+        "with <b>faster</b> claims [3].",
+        f"{PROGRAMME}:5:9: error: summary.text: [3] marks a clause, but the claim has 2 citations\n"
+        "  hint: [n] stands for the claim's n-th citation: number them from [1]",
+    ),
+    "clause mark twice": (
+        PROGRAMME,
+        "with <b>faster</b> claims [2].",
+        "with <b>faster</b> claims [1].",
+        f"{PROGRAMME}:5:9: error: summary.text: [1] marks two clauses\n"
+        "  hint: give each clause its own citation, or mark the citation once",
+    ),
     "addition naming no field": (
         PROGRAMME,
         "{field: name_zh,",
         "{field: name_jp,",
-        f"{PROGRAMME}:45:13: error: ours[0].field: 'name_jp' names no field of this record that has a value\n"
+        f"{PROGRAMME}:46:13: error: ours[0].field: 'name_jp' names no field of this record that has a value\n"
         "  hint: name the field you filled in yourself, e.g. name_zh or figures[0].unit",
     ),
     "tampered quote": (

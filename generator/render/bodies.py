@@ -60,8 +60,12 @@ class Page:
         return self.notes.cite(statement.cite) + inferred_badge(statement.cite)
 
     def claim(self, claim: Claim) -> str:
-        """A claim with its anchor and footnotes."""
-        return f"{self.mark(claim)}{text(claim.text)}{self.cited(claim)}"
+        """A claim with its anchor, each footnote right after the clause it supports."""
+        said = "".join(
+            (" " if piece[:1].isspace() else "") + text(piece) + self.notes.cite(cites)
+            for piece, cites in claim.clauses()
+        )
+        return f"{self.mark(claim)}{said}{inferred_badge(claim.cite)}"
 
     def links(self, folder: str, ids: Sequence[str]) -> str:
         """Links to records of one folder, by name, or "none"."""

@@ -42,6 +42,8 @@ RULES = [
     "A text cell that begins with `=`, `+`, `-`, `@`, a tab or a carriage return starts with an apostrophe "
     "(`'`) so that spreadsheets do not run it as a formula; plain numbers and UTC offsets do not.",
     "Addresses (`page`, `source_page`) are relative to the site root, the address of the home page.",
+    "In the JSON files a claim's `text` may hold clause marks, `[1]`, `[2]` ...: the claim's first, second "
+    "... citation supports the clause just before the mark. The CSV files give the text without them.",
 ]
 """The coding rules every file follows."""
 

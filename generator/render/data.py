@@ -182,7 +182,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _list("eligible_firms"),
         _list("topics"),
         _list("tags"),
-        _field("summary", lambda m: m.summary.text, "The summary's text (its citations are in citations.csv)."),
+        _field("summary", lambda m: m.summary.plain, "The summary's text (its citations are in citations.csv)."),
     ),
     "sources": (
         _field("id"),
@@ -208,7 +208,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _field("kind"),
         _field("parent"),
         _field("place"),
-        _field("description", lambda a: a.description.text, "The description's text."),
+        _field("description", lambda a: a.description.plain, "The description's text."),
     ),
     "people": (
         _field("id"),
@@ -227,14 +227,14 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _field("name_zh"),
         _field("kind"),
         _field("parent"),
-        _field("description", lambda p: p.description.text, "The description's text."),
+        _field("description", lambda p: p.description.plain, "The description's text."),
     ),
     "topics": (
         _field("id"),
         _field("name"),
         _field("name_zh"),
         _field("parent"),
-        _field("description", lambda t: t.description.text, "The description's text."),
+        _field("description", lambda t: t.description.plain, "The description's text."),
     ),
     "events": (
         _field("id"),
@@ -245,7 +245,7 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
         _list("people"),
         _list("places"),
         _list("topics"),
-        _field("summary", lambda e: e.summary.text, "The summary's text."),
+        _field("summary", lambda e: e.summary.plain, "The summary's text."),
     ),
 }
 """Folder -> the columns of its CSV file, one row per record; the page and the history follow.

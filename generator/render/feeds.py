@@ -66,7 +66,7 @@ def _entries(catalog: Catalog, site: SiteInfo) -> list[_Entry]:
 
 def _summary(record: Record) -> str:
     if isinstance(record, Measure):
-        return record.summary.text
+        return record.summary.plain
     if isinstance(record, Source):
         return f"{record.publisher}, {record.published.display() if record.published else 'undated'}: {record.about}"
     return display_name(record)

@@ -65,7 +65,7 @@ def description(record: Record) -> str:
         return record.about
     for _, statement, _ in claims(record):
         if isinstance(statement, Claim):
-            return statement.text
+            return statement.plain
         if isinstance(statement, Role):
             return f"{display_name(record)}: {statement.title}"
     return display_name(record)
