@@ -28,9 +28,10 @@ class RecordType:
     name_field: str
     """The field that names a record on the site: title or name."""
     search_weight: float
-    """Search weight of a record's own name (a heading counts 7): a bare place name finds the
-    place before the bodies and measures named after it; source pages, which repeat every claim
-    that cites them, come after the claims' own pages."""
+    """How much a match in a record's names (name, abbreviation, Chinese name, other names)
+    counts in search, as a Pagefind metadata weight (``render/search.py: ranking``): a bare
+    place name finds the place before the bodies and measures named after it; source pages,
+    which repeat every claim that cites them, come after the claims' own pages."""
 
 
 RECORD_TYPES: tuple[RecordType, ...] = (

@@ -1,43 +1,149 @@
 """The search index: Pagefind run over a built site, whatever built it.
 
 Pagefind writes a chunked static index to ``<site>/pagefind/``, which
-``site_config/overrides/javascripts/search.js`` queries. Only each page's article is indexed,
-without its footnotes, code blocks, and what the generator marks ``data-pagefind-ignore``
-("Referenced by", "Cite this page": names of other pages would blur the ranking).
+``site_config/overrides/javascripts/search.js`` queries with the ranking options in
+``pagefind/ranking.json`` (``generator.render.search.ranking``). It indexes each record's page and the
+hand-written pages worth finding (``searched_pages``), never a page of many records: a section's
+list, measures by level or by status, the home page, tags, codebook and coverage only list what
+the record pages hold, and would outrank the records they list. Only each page's article is
+indexed, without its footnotes and their marks, code blocks, and what the generator marks
+``data-pagefind-ignore`` ("Referenced by", "Cite this page": names of other pages would blur the
+ranking).
 """
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-INDEXED = "{*/*/index.html,index.html,about/index.html,contributing/index.html,open-data/index.html}"
-"""Record pages and hand-written pages; section pages only list what the record pages hold."""
-NOT_INDEXED = ".footnote, pre, .headerlink"
+from generator import cbor
+from generator.model import ID_PATTERN, RESERVED_IDS
+from generator.registry import RECORD_TYPES
+from generator.render.search import ranking
+
+PAGES = ("about", "contributing", "open-data")
+"""The hand-written pages that search finds (their kind is "Page": ``overrides/main.html``)."""
+NOT_INDEXED = ".footnote, sup, pre, .headerlink"
 
 
 class SearchIndexError(Exception):
     """Pagefind could not index the site; the message holds what it said."""
 
 
+def searched_pages(site_dir: Path) -> list[str]:
+    """The pages search finds, relative to the site: every record's page (a folder named like a
+    record id in a record section; reserved ids name the sections' own pages) and ``PAGES``."""
+    pages = [f"{name}/index.html" for name in PAGES if (site_dir / name / "index.html").is_file()]
+    for kind in RECORD_TYPES:
+        for page in sorted((site_dir / kind.folder).glob("*/index.html")):
+            name = page.parent.name
+            if ID_PATTERN.fullmatch(name) and name not in RESERVED_IDS:
+                pages.append(f"{kind.folder}/{name}/index.html")
+    return pages
+
+
 def index_site(site_dir: Path) -> str:
-    """Index the built site in ``site_dir``; return what Pagefind said (nothing when all went well)."""
-    command = [
-        sys.executable,
-        "-m",
-        "pagefind",
-        "--site",
-        str(site_dir),
-        "--glob",
-        INDEXED,
-        "--root-selector",
-        "article",
-        "--exclude-selectors",
-        NOT_INDEXED,
-        "--quiet",
-    ]
-    result = subprocess.run(command, capture_output=True, text=True)
+    """Index the built site in ``site_dir``; return what Pagefind said (nothing when all went well).
+
+    Pagefind's glob cannot leave out one folder among its siblings (measures/by-level/ beside
+    measures/<id>/), so it reads a view of the site holding only ``searched_pages``, hard-linked
+    beside the site, and writes the index, and the ranking options search.js reads, into the site.
+    """
+    view = site_dir.parent / f".{site_dir.name}.search"
+    shutil.rmtree(view, ignore_errors=True)
+    shutil.rmtree(site_dir / "pagefind", ignore_errors=True)  # an index of an earlier build
+    try:
+        for page in searched_pages(site_dir):
+            (view / page).parent.mkdir(parents=True, exist_ok=True)
+            _link(site_dir / page, view / page)
+        command = [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(view),
+            "--output-path",
+            str(site_dir / "pagefind"),
+            "--root-selector",
+            "article",
+            "--exclude-selectors",
+            NOT_INDEXED,
+            "--quiet",
+        ]
+        result = subprocess.run(command, capture_output=True, text=True)
+    finally:
+        shutil.rmtree(view, ignore_errors=True)
     if result.returncode != 0:
         raise SearchIndexError(f"{result.stdout}{result.stderr}")
+    _stable_filters(site_dir / "pagefind")
+    (site_dir / "pagefind" / "ranking.json").write_text(json.dumps(ranking(), indent=1) + "\n", encoding="utf-8")
     return (result.stdout + result.stderr).strip()
+
+
+def _link(page: Path, target: Path) -> None:
+    """A hard link, or a copy where the file system has none."""
+    try:
+        os.link(page, target)
+    except OSError:
+        shutil.copy2(page, target)
+
+
+SIGNATURE = b"pagefind_dcd"
+"""What each of Pagefind's index files starts with, once unzipped."""
+
+
+def _stable_filters(index: Path) -> None:
+    """Put Pagefind's filters in name order, so that the same pages give the same index.
+
+    Pagefind 1.5.2 writes the values of each filter, and the filters in its metadata file, in
+    the order of a hash map seeded at random: two runs over the same pages give different files
+    (fixed upstream by Pagefind's pull request 1124, not yet released). Each filter file and the
+    metadata file are sorted and named after their new content, and the entry file follows.
+    """
+    renamed: dict[str, str] = {}
+    for path in sorted((index / "filter").glob("*.pf_filter")):
+        name, values = _read(path)  # [filter, [[value, [page, ...]], ...]]
+        renamed[path.stem] = _write(path, [name, sorted(_list(values), key=_first)])
+    for path in sorted(index.glob("pagefind.*.pf_meta")):
+        meta = _read(path)  # [version, pages, index chunks, [[filter, file], ...], sorts, fields]
+        filters: list[cbor.Item] = [[name, renamed.get(str(file), file)] for name, file in map(_list, _list(meta[3]))]
+        meta[3] = sorted(filters, key=_first)
+        old = path.name.removeprefix("pagefind.").removesuffix(".pf_meta")
+        new = _write(path, meta)
+        entry = index / "pagefind-entry.json"
+        entry.write_text(entry.read_text(encoding="utf-8").replace(f'"{old}"', f'"{new}"'), encoding="utf-8")
+
+
+def _read(path: Path) -> list[cbor.Item]:
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise SearchIndexError(f"{path}: not a Pagefind index file")
+    return _list(cbor.decode(data.removeprefix(SIGNATURE)))
+
+
+def _write(path: Path, item: cbor.Item) -> str:
+    """Write ``item`` as a Pagefind index file named after its content (language_hash, as long as
+    Pagefind's name for it); return that name."""
+    data = SIGNATURE + cbor.encode(item)
+    stem = path.name.split(".")[-2]
+    language, _, digest = stem.partition("_")
+    name = f"{language}_{hashlib.sha256(data).hexdigest()[: len(digest)]}"
+    path.unlink()
+    path.with_name(path.name.replace(stem, name)).write_bytes(gzip.compress(data, mtime=0))
+    return name
+
+
+def _list(item: cbor.Item) -> list[cbor.Item]:
+    if not isinstance(item, list):
+        raise SearchIndexError(f"a Pagefind index file holds {item!r} where a list was expected")
+    return item
+
+
+def _first(pair: cbor.Item) -> str:
+    return str(_list(pair)[0])

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
-from urllib.parse import urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -23,7 +24,6 @@ def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def all_pages(site_url: str) -> list[str]:
     """Every page of the site, from its sitemap."""
-    import re
     import urllib.request
 
     with urllib.request.urlopen(site_url + "sitemap.xml") as response:
@@ -31,6 +31,9 @@ def all_pages(site_url: str) -> list[str]:
     published = "https://china-trade-tracker.github.io/china-trade-tracker/"
     return [site_url + loc.removeprefix(published) for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
 
+
+COMPARED = "yiwu-export-credit-insurance-premium-subsidy,nfra-export-credit-insurance-expansion"
+"""Two measures, as the address of their comparison gives them."""
 
 SEARCHES = {
     "English name": ("Sinosure", "agencies/china-export-and-credit-insurance-corporation/"),
@@ -172,6 +175,9 @@ def test_a_source_page_can_be_scanned(page: Page, site_url: str, path: str) -> N
         "sources/caixin-2025-05-14-exporters-trade-war/",
         "figures/",
         "events/",
+        "people/li-yunze/",
+        "agencies/ministry-of-commerce/",
+        f"measures/?compare={COMPARED}",
     ],
 )
 def test_no_horizontal_scroll_at_mobile_width(browser: Browser, site_url: str, path: str) -> None:
@@ -195,3 +201,101 @@ def test_every_page_passes_axe_with_no_serious_or_critical_violation(page: Page,
             if violation["impact"] in ("serious", "critical"):
                 failures.append(f"{url.removeprefix(site_url)}: {violation['id']} ({len(violation['nodes'])} nodes)")
     assert failures == []
+
+
+def test_each_bar_of_the_home_page_leads_to_the_measures_it_counts(page: Page, site_url: str) -> None:
+    """Every bar of every chart: its accessible name says how many measures, and its link opens
+    the table of measures filtered to exactly that many rows."""
+    page.goto(site_url)
+    bars = page.locator("figure.chart svg a.chart__bar")
+    found = [
+        (
+            bar.locator("title").text_content() or "",
+            bar.get_attribute("href") or "",
+        )
+        for bar in bars.all()
+    ]
+    assert len(found) >= 12
+    charts = page.locator("figure.chart svg[role='group']")
+    assert charts.count() == 5
+    for chart in charts.all():
+        assert chart.evaluate("svg => document.getElementById(svg.getAttribute('aria-labelledby')).textContent")
+    for name, href in found:
+        count = int(re.fullmatch(r".*: (\d+) measures?", name).group(1))  # type: ignore[union-attr]
+        page.goto(urljoin(site_url, href))
+        rows = page.locator("article table tbody tr:not([hidden])")
+        assert rows.count() == count, (name, href)
+        assert page.locator(".measure-filters__form select").evaluate_all("selects => selects.some(s => s.value)"), (
+            f"{href}: a filter is set"
+        )
+
+
+def test_each_chart_gives_its_counts_as_a_table_too(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    panels = page.locator(".dashboard__panel")
+    assert panels.count() == 5
+    for panel in panels.all():
+        bars = panel.locator("a.chart__bar title").all_text_contents()
+        summary = panel.locator("details.chart__table > summary")
+        summary.click()
+        rows = panel.locator("details.chart__table table tbody tr")
+        assert rows.count() >= len(bars) > 0
+        shown = [f"{r.locator('td').nth(0).inner_text()}: {r.locator('td').nth(1).inner_text()}" for r in rows.all()]
+        assert all(any(b.startswith(s + " measure") for s in shown) for b in bars), (bars, shown)
+
+
+def test_two_to_four_measures_compare_side_by_side_and_the_address_restores_it(page: Page, site_url: str) -> None:
+    page.goto(site_url + "measures/")
+    boxes = page.locator("article table tbody input.measure-compare__pick")
+    assert boxes.count() == page.locator("article table tbody tr").count()
+    label = boxes.first.get_attribute("aria-label") or ""
+    assert label.startswith("Compare ") and len(label) > len("Compare ")
+    compare = page.get_by_role("button", name="Compare", exact=True)
+    assert compare.is_disabled()
+    boxes.nth(0).check()
+    assert compare.is_disabled(), "one is not enough"
+    for n in range(1, 5):
+        boxes.nth(n).check()
+    assert compare.is_disabled(), "five are too many"
+    boxes.nth(4).uncheck()
+    boxes.nth(3).uncheck()
+    assert compare.is_enabled()
+    titles = [boxes.nth(n).get_attribute("aria-label").removeprefix("Compare ") for n in range(3)]  # type: ignore[union-attr]
+    compare.click()
+    table = page.locator(".measure-compare__result table")
+    assert [h.inner_text() for h in table.locator("thead th").all()[1:]] == titles
+    facts = [th.inner_text() for th in table.locator("tbody th[scope='row']").all()]
+    assert facts == ["Instrument", "Issued by", "Where", "Level", "Status", "For", "Year", "Figures", "Sources"]
+    assert page.evaluate("document.activeElement.id") == "comparison"
+    sources = table.locator("tbody tr").last.locator("a")
+    assert sources.count() >= 3 and "/sources/" in (sources.first.get_attribute("href") or "")
+    shared = page.url
+    assert "compare=" in shared and len(parse_qs(urlsplit(shared).query)["compare"][0].split(",")) == 3
+    page.goto(shared)
+    restored = page.locator(".measure-compare__result table")
+    assert [h.inner_text() for h in restored.locator("thead th").all()[1:]] == titles
+    assert page.locator("input.measure-compare__pick:checked").count() == 3
+    page.select_option("select[name='level']", "National")
+    assert "compare=" in page.url and "level=National" in page.url, "filters keep the comparison in the address"
+    page.get_by_role("button", name="Close the comparison").click()
+    assert page.locator(".measure-compare__result").is_hidden() and "compare=" not in page.url
+
+
+def test_the_comparison_passes_axe(page: Page, site_url: str) -> None:
+    page.goto(site_url + f"measures/?compare={COMPARED}")
+    page.locator(".measure-compare__result table").wait_for()
+    violations = Axe().run(page).response["violations"]
+    assert [v["id"] for v in violations if v["impact"] in ("serious", "critical")] == []
+
+
+def test_a_person_page_says_who_they_are_then_what_they_did(page: Page, site_url: str) -> None:
+    page.goto(site_url + "people/li-yunze/")
+    lead = page.locator("article > p").first
+    assert lead.inner_text().startswith("Li Yunze: Head of the National Financial Regulatory Administration")
+    assert lead.locator("sup a[href^='#fn']").count() >= 1, "with its footnote"
+    lines = page.locator("h2#what-they-did + ul > li")
+    assert lines.count() >= 3
+    for line in lines.all():
+        words = line.inner_text()
+        assert re.match(r"(\d{1,2} )?([A-Z][a-z]+ )?\d{4}|Date unknown", words), words
+        assert "status: " in words or "(event)" in words, words

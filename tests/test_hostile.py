@@ -293,3 +293,52 @@ def test_the_source_address_is_one_link_in_one_table_cell(site: Path) -> None:
     assert row.group(1) == (
         '<a href="https://example.org/a%7Cb%60c%28d%29*e_f%7Bg%7D">https://example.org/a|b`c(d)*e_f{g}</a>'
     )
+
+
+def test_the_dashboard_and_the_comparison_show_names_as_written(
+    browser: Browser, site_url: str, content: Path, names: dict[str, str]
+) -> None:
+    """The home page's charts (SVG drawn at build time) and the comparison of measures (drawn in
+    the browser from JSON in the page): every name as written, no element or dialog of its own."""
+    catalog = load_catalog(content)
+    context = browser.new_context()
+    page = context.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(site_url)
+    titles = page.locator("#chart-by-agency ~ figure a.chart__bar > title").all_text_contents()
+    agencies = sorted(
+        shown(agency.name) for agency in catalog.agencies.values() if catalog.responsible_for.get(agency.id)
+    )
+    assert sorted(title.rsplit(": ", 1)[0] for title in titles) == agencies
+    labels = page.locator("#chart-by-agency ~ figure a.chart__bar text.chart__label").all_text_contents()
+    assert len(labels) == len(titles) > 0
+    assert all(
+        any("".join(a.split()).startswith("".join(label.split()).removesuffix("…")) for a in agencies)
+        for label in labels
+    )
+
+    page.goto(site_url + "measures/")
+    boxes = page.locator("input.measure-compare__pick")
+    assert boxes.count() == len(catalog.measures)
+    for box in boxes.all():
+        box.check()
+    page.get_by_role("button", name="Compare", exact=True).click()
+    table = page.locator(".measure-compare__result table")
+    headers = [shown(h) for h in table.locator("thead th a").all_inner_texts()]
+    assert sorted(headers) == sorted(shown(m.title) for m in catalog.measures.values())
+    figures = " ".join(table.locator("tbody tr", has_text="Figures").all_inner_texts())
+    assert shown(catalog.measures["example-insurance-programme"].figures[0].what) in shown(figures)
+    assert page.locator("x-injected, article img").count() == 0
+    page.goto(page.url)  # the address restores it
+    assert sorted(shown(h) for h in page.locator(".measure-compare__result thead th a").all_inner_texts()) == sorted(
+        headers
+    )
+    assert page.locator("x-injected, article img").count() == 0
+
+    person = next(iter(catalog.people.values()))
+    page.goto(site_url + f"people/{person.id}/")
+    lead = shown(page.locator("article > p").first.inner_text())
+    assert lead.startswith(f"{shown(person.name)}: {shown(person.roles[0].title)}")
+    context.close()
+    assert dialogs == []

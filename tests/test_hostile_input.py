@@ -139,3 +139,22 @@ def test_an_unwritable_output_folder_is_a_message(corpus_copy: Path, capsys: pyt
     assert main(["build", "--content", "content", "--out", "blocker/out"]) == 1
     assert capsys.readouterr().err.startswith("error: cannot write blocker/out: [Errno 20] Not a directory")
     assert sorted(os.listdir(".")) == ["blocker", "content"]
+
+
+def test_a_clause_after_a_footnote_shows_as_written() -> None:
+    """Text after a clause mark continues the line: a leading colon, hash or dash is no markup and
+    gets no visible backslash."""
+    import markdown
+
+    from generator.catalog import Catalog
+    from generator.model import Citation, Claim
+    from generator.render.bodies import Page
+    from generator.render.footnotes import Footnotes
+
+    cites = (Citation("s", "1"), Citation("s", "2"), Citation("s", "3"))
+    claim = Claim("They acted [1]: it pays [2]# and - <b>more</b> [3].", cites)
+    page = Page(Catalog(), Footnotes(Catalog()), {})
+    page.anchors[id(claim)] = "summary"
+    html = markdown.markdown(page.claim(claim), extensions=["footnotes"])
+    assert "\\" not in html and "<b>" not in html and "<h1" not in html and "<li" not in html
+    assert "They acted" in html and ": it pays" in html and "# and - &lt;b&gt;more&lt;/b&gt;" in html

@@ -224,6 +224,7 @@ SAFE_TAGS = {
     "td",
     "th",
     "thead",
+    "time",  # a measure's date in the table of measures, for its month filter
     "tr",
     "ul",
     # the diagram, drawn as SVG

@@ -30,8 +30,9 @@ from generator.model import (
 )
 from generator.registry import RECORD_TYPES, display_name
 from generator.render.diagram import diagram
+from generator.render.facets import measure_date
 from generator.render.footnotes import Footnotes
-from generator.render.markdown import address, anchor, date, link, number, table, text
+from generator.render.markdown import address, anchor, date, inline, link, number, table, text
 from generator.render.provenance import badges, inferred_badge, provenance
 from generator.vocabulary import INSTRUMENTS
 
@@ -62,8 +63,8 @@ class Page:
     def claim(self, claim: Claim) -> str:
         """A claim with its anchor, each footnote right after the clause it supports."""
         said = "".join(
-            (" " if piece[:1].isspace() else "") + text(piece) + self.notes.cite(cites)
-            for piece, cites in claim.clauses()
+            (" " if piece[:1].isspace() else "") + (inline(piece) if i else text(piece)) + self.notes.cite(cites)
+            for i, (piece, cites) in enumerate(claim.clauses())
         )
         return f"{self.mark(claim)}{said}{inferred_badge(claim.cite)}"
 
@@ -259,15 +260,78 @@ def agency_body(agency: Agency, page: Page) -> list[str]:
     if agency.place:
         rows.append(("Based in", page.links("places", (agency.place,))))
     lines = [page.claim(agency.description), "", *_facts(rows)]
+    lines += what_they_did(page, ("agencies", agency.id))
     return lines + diagram(page.catalog, ("agencies", agency.id))
 
 
 def person_body(person: Person, page: Page) -> list[str]:
-    lines = ["## Roles", ""]
-    for role in person.roles:
-        body = f" (body: {page.links('agencies', (role.agency,))})" if role.agency else ""
-        lines.append(f"- {page.mark(role)}{text(role.title)}{page.cited(role)}{body}")
-    return [*lines, ""]
+    """Who the person is, in a sentence made of their first role (its footnotes with it), the
+    bodies of their roles, their other roles, then what they did."""
+    first, *others = person.roles
+    title = " ".join(first.title.split())
+    stop = "" if title.endswith((".", "!", "?")) else "."
+    lines = [f"{page.mark(first)}{text(person.name)}: {text(title)}{stop}{page.cited(first)}", ""]
+    bodies = list(dict.fromkeys(role.agency for role in person.roles if role.agency))
+    if bodies:
+        lines += _facts([("Body" if len(bodies) == 1 else "Bodies", page.links("agencies", bodies))])
+    if others:
+        lines += ["## Other roles", ""]
+        for role in others:
+            body = f" (body: {page.links('agencies', (role.agency,))})" if role.agency else ""
+            lines.append(f"- {page.mark(role)}{text(role.title)}{page.cited(role)}{body}")
+        lines.append("")
+    return lines + what_they_did(page, ("people", person.id))
+
+
+ROLES = {
+    ("agencies", "measures"): "issues or carries it out",
+    ("people", "measures"): "announced or spoke for it",
+    ("agencies", "events"): "involved",
+    ("people", "events"): "involved",
+}
+"""What an agency or a person is to a measure or an event that names them, in the words of the
+fields that name them (``Measure.agencies``, ``Measure.people``, ``Event.agencies``, ``Event.people``)."""
+
+
+def what_they_did(page: Page, key: Key) -> list[str]:
+    """One line per measure and event that names the agency or person at ``key``, newest first
+    (undated last): the date (a measure's announced or else first-reported date), the record, the
+    role, and a measure's status. Left out of the search index, as other pages' names are."""
+    catalog, folder = page.catalog, key[0]
+    entries: list[tuple[tuple[int, int, int], str, str]] = []
+    for other in catalog.referenced_by.get(key, []):
+        record = catalog.get(other)
+        if isinstance(record, Measure) and key[1] in _named(record, folder):
+            found = measure_date(catalog, record)
+            when = f"**{date(found[0])}** ({found[1]})" if found else "**Date unknown**"
+            role = ROLES[folder, "measures"] + _with(page, record, key)
+            status = STATUSES[record.current_status]
+            line = f"{when} · {link(record.title, other)} · {role} · status: {status.lower()}"
+            entries.append((found[0].sort_key() if found else (0, 0, 0), record.title.lower(), line))
+        elif isinstance(record, Event) and key[1] in _named(record, folder):
+            on = record.date.when if record.date else None
+            when = f"**{date(on)}**" if on else "**Date unknown**"
+            line = f"{when} · {link(record.title, other)} (event) · {ROLES[folder, 'events']}"
+            entries.append((on.sort_key() if on else (0, 0, 0), record.title.lower(), line))
+    lines = ['<div data-pagefind-ignore="all" markdown="1">', "", "## What they did", ""]
+    if not entries:
+        return [*lines, "No measure or event on the site names them.", "", "</div>", ""]
+    entries.sort(key=lambda entry: entry[1])
+    entries.sort(key=lambda entry: entry[0], reverse=True)
+    return [*lines, *(f"- {line}" for _, _, line in entries), "", "</div>", ""]
+
+
+def _named(record: Measure | Event, folder: str) -> tuple[str, ...]:
+    """The agencies or the people a measure or an event names."""
+    return record.agencies if folder == "agencies" else record.people
+
+
+def _with(page: Page, measure: Measure, key: Key) -> str:
+    """The other agencies of a measure, on an agency's line: " with X, Y"."""
+    if key[0] != "agencies":
+        return ""
+    others = [agency for agency in dict.fromkeys(measure.agencies) if agency != key[1]]
+    return f", with {page.links('agencies', others)}" if others else ""
 
 
 def place_body(place: Place, page: Page) -> list[str]:

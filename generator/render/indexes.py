@@ -3,18 +3,30 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from urllib.parse import urlencode
 
 from generator.addresses import home_href, paragraph_anchor
 from generator.catalog import Catalog, claims, figures
 from generator.dates import PartialDate
-from generator.labels import FIRMS, LEVELS, STAGE_VERBS, STATUSES, section_title
+from generator.labels import LEVELS, STAGE_VERBS, STATUSES, section_title
 from generator.model import Measure, Person, Source
 from generator.registry import FOLDERS, display_name
+from generator.render.compare import comparison_data
+from generator.render.dashboard import dashboard
+from generator.render.facets import (
+    ISSUED_BY,
+    LEVEL,
+    MEASURE_TABLE,
+    MONTH,
+    STATUS,
+    WHERE,
+    YEAR,
+    Column,
+    measure_date,
+    query,
+    values,
+)
 from generator.render.markdown import date, link, locator, number, table, text
 from generator.render.provenance import badges, provenance, source_label
-from generator.vocabulary import INSTRUMENTS
 
 
 def index_front_matter(*extra: str) -> list[str]:
@@ -38,64 +50,34 @@ def _measure_rows(catalog: Catalog, measures: list[Measure], where: bool = True)
     return table(header, rows)
 
 
-@dataclass(frozen=True)
-class Column:
-    """A column of the table of all measures: its key (in the filter and the address, as
-    ``?status=In+force``) and its heading. ``measure-table.js`` reads the keys from the page."""
-
-    key: str
-    heading: str
-
-
-MEASURE, INSTRUMENT, ISSUED_BY, WHERE, LEVEL, STATUS, FOR, YEAR = MEASURE_TABLE = (
-    Column("measure", "Measure"),
-    Column("instrument", "Instrument"),
-    Column("issued-by", "Issued by"),
-    Column("where", "Where"),
-    Column("level", "Level"),
-    Column("status", "Status"),
-    Column("for", "For"),
-    Column("year", "Year"),
-)
-
-
-def _year(catalog: Catalog, measure: Measure) -> int | None:
-    """The year a measure was announced, or else the year it was first reported."""
-    if measure.dates.announced:
-        return measure.dates.announced.when.year
-    reported = catalog.first_reported.get(measure.id)
-    return reported[0].year if reported else None
-
-
 def measures_index(catalog: Catalog) -> str:
-    """Every measure in one table that readers can filter by every facet and sort by any column."""
+    """Every measure in one table that readers can filter by every facet and sort by any column;
+    readers can also tick two to four measures and compare them side by side."""
     rows = []
-    for measure in sorted(catalog.measures.values(), key=lambda m: (m.title.lower(), m.id)):
-        year = _year(catalog, measure)
-        rows.append(
-            [
-                link(measure.title, ("measures", measure.id)),
-                "; ".join(INSTRUMENTS[i].label for i in measure.instruments),
-                "; ".join(text(catalog.agencies[a].name) for a in measure.agencies),
-                text(catalog.places[measure.jurisdiction].name),
-                LEVELS[measure.level],
-                STATUSES[measure.current_status],
-                "; ".join(FIRMS[f] for f in measure.eligible_firms),
-                str(year) if year else "unknown",
-            ]
-        )
+    measures = sorted(catalog.measures.values(), key=lambda m: (m.title.lower(), m.id))
+    for measure in measures:
+        shown = values(catalog, measure)
+        cells = [link(measure.title, ("measures", measure.id))]
+        cells += ["; ".join(text(value) for value in shown[column]) for column in MEASURE_TABLE[1:]]
+        found = measure_date(catalog, measure)
+        if found and found[0].month:  # the month, for the filter the home page's timeline links to
+            cells[-1] = f'<time datetime="{found[0].iso()}">{cells[-1]}</time>'
+        rows.append(cells)
     keys = " ".join(column.key for column in MEASURE_TABLE)
     lines = [
         *index_front_matter("hide:", "  - toc"),
         "# Measures",
         "",
         f"All {len(catalog.measures)} measures on the site. Narrow the table with the filters (the address "
-        "keeps your choice, so a filtered view can be shared) and sort it by clicking a column heading. "
+        "keeps your choice, so a filtered view can be shared) and sort it by clicking a column heading; "
+        "tick two to four measures to compare them side by side. "
         "Browse also by [topic](../topics/index.md), [agency](../agencies/index.md), "
         "[place](../places/index.md), [level](by-level.md), [status](by-status.md) or "
         "[date](../events/index.md); every number is on the [figures](../figures/index.md) page.",
         "",
-        f'<div id="measure-filters" class="measure-filters" data-columns="{keys}"></div>',
+        *comparison_data(catalog, measures),
+        f'<div id="measure-filters" class="measure-filters" data-columns="{keys}" '
+        f'data-month="{YEAR.key} {MONTH.key}"></div>',
         "",
         *table([column.heading for column in MEASURE_TABLE], rows),
     ]
@@ -110,8 +92,7 @@ table of measures, which is slow to build and to read.)"""
 
 def _filtered(column: Column, value: str, count: int) -> str:
     """How many measures a group holds, and a link to the table of measures filtered to them."""
-    query = urlencode({column.key: " ".join(value.split())})  # as the table's cell shows it
-    return f"{_count(count)}: [see them in the table of measures](../measures/index.md?{query})."
+    return f"{_count(count)}: [see them in the table of measures](../measures/index.md?{query(column, value)})."
 
 
 def _count(count: int) -> str:
@@ -286,8 +267,8 @@ def figures_index(catalog: Catalog) -> str:
     return "\n".join(lines) + "\n"
 
 
-HIGHLIGHTS_MARKER = "<!-- highlights: newest and most-cited measures -->"
-"""Where the home page (hand-written, in docs/) takes the lists below."""
+HIGHLIGHTS_MARKER = "<!-- highlights: dashboard, newest and most-cited measures -->"
+"""Where the home page (hand-written, in docs/) takes the dashboard and the lists below."""
 
 
 def _newest_date(catalog: Catalog, measure: Measure) -> tuple[PartialDate, str] | None:
@@ -304,7 +285,8 @@ def _newest_date(catalog: Catalog, measure: Measure) -> tuple[PartialDate, str] 
 
 
 def highlights(catalog: Catalog, count: int = 5) -> str:
-    """The newest measures and the measures most referenced by other pages.
+    """The home page's dashboard (``dashboard.py``), then the newest measures and the measures
+    most referenced by other pages.
 
     "Newest" goes by the date announced, or else by the newest source that reports the
     measure. Links are relative to the home page, which sits at the site root.
@@ -315,7 +297,7 @@ def highlights(catalog: Catalog, count: int = 5) -> str:
         catalog.measures.values(),
         key=lambda m: (-len(catalog.referenced_by.get(("measures", m.id), [])), m.title.lower()),
     )[:count]
-    lines = ["## Newest measures", ""]
+    lines = [*dashboard(catalog), "## Newest measures", ""]
     lines += [
         f"- [{text(m.title)}]({home_href(('measures', m.id))}), {how} {date(on)}" for (on, how), m in dated[:count]
     ] or ["No measure has a known date yet."]

@@ -46,6 +46,12 @@ def text(value: str) -> str:
     return _LEADING_MARKUP.sub(r"\1\\\2", flat.translate(_ESCAPE))
 
 
+def inline(value: str) -> str:
+    """User text that continues a line of Markdown (after a footnote, mid-sentence): escaped as
+    ``text`` escapes it, but with no leading marker to neutralise, since it starts no block."""
+    return " ".join(value.split()).translate(_ESCAPE)
+
+
 _ADDRESS_SAFE = "/:?#&=%~.-+,;@$!*'_"
 """Characters left as they are in a link target; the rest (| ( ) [ ] { } ` \\ ^ ...) are percent-encoded."""
 

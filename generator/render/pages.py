@@ -13,7 +13,7 @@ from generator.registry import RECORD_TYPES, display_name
 from generator.render.bodies import BODIES, Page, parts_of
 from generator.render.citation import cite_the_original, cite_this_page
 from generator.render.markdown import link, text
-from generator.render.search import chinese_suffixes, search_name
+from generator.render.search import search_block
 from generator.site import SiteInfo
 
 
@@ -22,7 +22,8 @@ def render_record(catalog: Catalog, key: Key, site: SiteInfo) -> str:
     record = catalog.get(key)
     page = Page.of(catalog, record)
     body = BODIES[type(record)](record, page)
-    lines = [*_front_matter(record, key, site), *_heading(record), *search_name(record), *body, *_ours(record)]
+    # What only the search index reads comes before the heading: no excerpt shows it (search.js).
+    lines = [*_front_matter(record, key, site), *search_block(catalog, key), *_heading(record), *body, *_ours(record)]
     # Lists of other pages' names and the citation block are left out of the search index.
     lines += ['<div data-pagefind-ignore="all" markdown="1">', ""]
     lines += _referenced_by(catalog, key)
@@ -113,7 +114,8 @@ def _ours(record: Record) -> list[str]:
     if not additions:
         return []
     lines = ["## What we added", "", "No source gives these; they are ours:", ""]
-    lines += [f"- `{text(addition.field)}`: {text(addition.note)}" for addition in additions]
+    # <code>, not a code span: in a code span text()'s escapes would show.
+    lines += [f"- <code>{text(addition.field)}</code>: {text(addition.note)}" for addition in additions]
     return [*lines, ""]
 
 
@@ -128,11 +130,7 @@ def _heading(record: Record) -> list[str]:
         return [f"# {text(display_name(record))}", ""]
     ours = any(addition.field == "name_zh" for addition in getattr(record, "ours", ()))
     mark = f" {OURS_BADGE}" if ours else ""
-    return [
-        f'# {text(display_name(record))} <span class="name-zh" lang="zh">{text(chinese)}</span>{mark}',
-        "",
-        *chinese_suffixes(chinese),
-    ]
+    return [f'# {text(display_name(record))} <span class="name-zh" lang="zh">{text(chinese)}</span>{mark}', ""]
 
 
 def _referenced_by(catalog: Catalog, key: Key) -> list[str]:

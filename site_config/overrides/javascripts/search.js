@@ -1,9 +1,16 @@
 /* Search with Pagefind behind Material's search box.
 
-   Pagefind (run after the build, see site_config/hooks.py) splits the index into small
+   Pagefind (run after the build, see generator/search.py) splits the index into small
    chunks, so a first search downloads a few hundred kilobytes whatever the size of the
    site, where Material's lunr search downloads and builds the whole index first.
    Results are drawn with Material's own classes, so the search looks the same.
+
+   Each result says what it is (the page's "kind" filter, and a measure's level and status),
+   the buttons above the results narrow them to one kind, and "Show more" draws the next
+   ten. A page holds, before its heading, words for the index alone (its names weighted by
+   kind, other names, the suffixes of its Chinese names: generator/render/search.py): the
+   excerpt is drawn here from the text after the heading, so it shows neither those words
+   nor the title again.
 
    Chinese: a query typed without spaces is split into words by the browser's segmenter
    (中国出口信用保险公司 -> 中国 出口 信用 保险 公司); the pages carry every suffix of each
@@ -16,15 +23,29 @@
   var input = document.querySelector(".md-search__input");
   var list = document.querySelector(".md-search-result__list");
   var meta = document.querySelector(".md-search-result__meta");
-  if (!toggle || !input || !list || !meta) return;
+  var kinds = document.querySelector(".search-kinds");
+  var more = document.querySelector(".search-more");
+  if (!toggle || !input || !list || !meta || !kinds || !more) return;
 
+  var BATCH = 10;
+  var EXCERPT_WORDS = 30;
+  var KINDS = ["Measure", "Topic", "Agency", "Place", "Person", "Event", "Source", "Page"];
+  var PLURALS = { Agency: "Agencies", Person: "People" };
+
+  // Pagefind, with the ranking the generator wrote beside the index (a record's names weigh
+  // by its kind: generator/render/search.py).
   var pagefind = null;
   function load() {
     if (!pagefind) {
-      pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (module) {
-        return module.options({ baseUrl: root.pathname }).then(function () {
+      var ranking = fetch(new URL("pagefind/ranking.json", root)).then(function (response) {
+        return response.ok ? response.json() : {};
+      }).catch(function () { return {}; });
+      pagefind = Promise.all([import(new URL("pagefind/pagefind.js", root).href), ranking]).then(function (loaded) {
+        var module = loaded[0];
+        return module.options({ baseUrl: root.pathname, ranking: loaded[1] }).then(function () {
           module.init();
-          return module;
+          // Loading the filters makes every search count its results by kind.
+          return module.filters().then(function () { return module; });
         });
       });
     }
@@ -40,33 +61,117 @@
     }).join("").replace(/\s+/g, " ").trim();
   }
 
-  // The hidden list of a Chinese name's suffixes is for matching only: out of the excerpt.
-  var suffixes = /(?:(?:<mark>)?\p{Script=Han}+(?:<\/mark>)?\s+){2,}(?:<mark>)?\p{Script=Han}+(?:<\/mark>)?/gu;
-
   function escape(text) {
     var span = document.createElement("span");
     span.textContent = text;
     return span.innerHTML;
   }
 
-  function show(results, total, query) {
+  // The page's text from the end of its heading on: its opening words (a record's summary)
+  // when they hold a match or nothing matched, else the EXCERPT_WORDS words with the most
+  // weight of matches.
+  function excerpt(data) {
+    var text = data.content.split(/\s+/);
+    var heading = data.anchors.filter(function (a) { return a.element === "h1"; })[0];
+    var first = heading ? heading.location + heading.text.split(/\s+/).filter(Boolean).length : 0;
+    var hits = {};
+    data.weighted_locations.forEach(function (hit) {
+      if (hit.location >= first) hits[hit.location] = (hits[hit.location] || 0) + hit.balanced_score;
+    });
+    var at = Object.keys(hits).map(Number).sort(function (a, b) { return a - b; });
+    var start = at.length && at[0] >= first + EXCERPT_WORDS ? densest(at, hits) - 3 : first;
+    start = Math.max(first, Math.min(start, text.length - EXCERPT_WORDS));
+    var end = Math.min(text.length, start + EXCERPT_WORDS);
+    var shown = text.slice(start, end).map(function (word, i) {
+      return hits[start + i] ? "<mark>" + escape(word) + "</mark>" : escape(word);
+    }).join(" ").replace(/ (?=[,;:.!?)](?: |$))/g, "");  // the index spaces off a footnote mark
+    return (start > first ? "… " : "") + shown + (end < text.length ? " …" : "");
+  }
+
+  // Where the window of EXCERPT_WORDS words holding the most weight of matches starts.
+  function densest(at, hits) {
+    var best = 0;
+    var start = at[0];
+    at.forEach(function (location, i) {
+      var weight = 0;
+      for (var j = i; j < at.length && at[j] < location + EXCERPT_WORDS; j++) weight += hits[at[j]];
+      if (weight > best) {
+        best = weight;
+        start = location;
+      }
+    });
+    return start;
+  }
+
+  function item(data) {
+    var filters = data.filters || {};
+    var facts = [].concat(filters.kind || ["Page"], filters.level || [], filters.status || []);
+    var chinese = data.meta.name_zh ? ' <span class="search-result__zh" lang="zh">' + escape(data.meta.name_zh) + "</span>" : "";
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    li.innerHTML =
+      '<a href="' + escape(data.url) + '" class="md-search-result__link">' +
+      '<article class="md-search-result__article md-typeset">' +
+      '<div class="md-search-result__icon md-icon"></div>' +
+      "<h1>" + escape(data.meta.title || data.url) + chinese + "</h1>" +
+      '<p class="search-result__kind">' + facts.map(escape).join(" · ") + "</p>" +
+      "<p>" + excerpt(data) + "</p></article></a>";
+    return li;
+  }
+
+  var state = { query: "", kind: "", found: null, shown: 0 };
+
+  function count(n) {
+    return n === 0 ? "No matching documents" : n === 1 ? "1 matching document" : n + " matching documents";
+  }
+
+  // One button a kind that the query finds (with how many), and "All"; the pressed one is
+  // the kind shown. Redrawn in place, so that the button pressed keeps the focus.
+  function drawKinds(totals, all) {
+    var focused = kinds.contains(document.activeElement) ? document.activeElement.dataset.kind : null;
+    var shown = KINDS.filter(function (kind) { return totals[kind] || kind === state.kind; });
+    kinds.innerHTML = "";
+    [""].concat(shown).forEach(function (kind) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "search-kinds__kind";
+      button.dataset.kind = kind;
+      button.setAttribute("aria-pressed", String(kind === state.kind));
+      var label = kind ? PLURALS[kind] || kind + "s" : "All";
+      button.innerHTML = escape(label) + ' <span class="search-kinds__count">' + (kind ? totals[kind] || 0 : all) + "</span>";
+      kinds.appendChild(button);
+      if (kind === focused) button.focus();
+    });
+    kinds.hidden = shown.length === 0;
+  }
+
+  function drawMore() {
+    var total = state.found ? state.found.results.length : 0;
+    more.hidden = state.shown >= total;
+    more.textContent = "Show " + Math.min(BATCH, total - state.shown) + " more (" + state.shown + " of " + total + " shown)";
+  }
+
+  function clear() {
     list.innerHTML = "";
-    if (!query) {
-      meta.textContent = "Type to start searching";
-      return;
-    }
-    meta.textContent = total === 0 ? "No matching documents" : total === 1 ? "1 matching document" : total + " matching documents";
-    results.forEach(function (result) {
-      var item = document.createElement("li");
-      item.className = "md-search-result__item";
-      // Pagefind escapes page text in the excerpt and adds only <mark> around matches.
-      item.innerHTML =
-        '<a href="' + escape(result.url) + '" class="md-search-result__link" tabindex="-1">' +
-        '<article class="md-search-result__article md-typeset">' +
-        '<div class="md-search-result__icon md-icon"></div>' +
-        "<h1>" + escape(result.meta.title || result.url) + "</h1>" +
-        "<p>" + result.excerpt.replace(suffixes, " ") + "</p></article></a>";
-      list.appendChild(item);
+    kinds.innerHTML = "";
+    kinds.hidden = true;
+    more.hidden = true;
+    state.found = null;
+    state.shown = 0;
+    state.kind = "";
+    meta.textContent = "Type to start searching";
+  }
+
+  // Draw the next batch of results; resolves to the first new item.
+  function next(ticket) {
+    var batch = state.found.results.slice(state.shown, state.shown + BATCH);
+    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (data) {
+      if (ticket !== latest) return null;
+      var items = data.map(item);
+      items.forEach(function (li) { list.appendChild(li); });
+      state.shown += items.length;
+      drawMore();
+      return items[0] || null;
     });
   }
 
@@ -80,22 +185,43 @@
     var query = input.value.trim();
     var ticket = ++latest;
     clearTimeout(timer);
-    if (!query) return show([], 0, "");
+    if (!query) return clear();
     timer = setTimeout(function () { run(query, ticket); }, PAUSE_MS);
   }
 
   function run(query, ticket) {
+    var filters = state.kind ? { kind: state.kind } : {};
     return load().then(function (module) {
-      return module.search(words(query));
+      return module.search(words(query), { filters: filters });
     }).then(function (found) {
       if (ticket !== latest || !found) return null;
-      return Promise.all(found.results.slice(0, 10).map(function (r) { return r.data(); })).then(function (data) {
+      var totals = (found.totalFilters && found.totalFilters.kind) || {};
+      state.query = query;
+      state.found = found;
+      state.shown = 0;
+      list.innerHTML = "";
+      return next(ticket).then(function () {
         if (ticket !== latest) return;
-        show(data, found.results.length, query);
+        meta.textContent = count(found.results.length);
+        drawKinds(totals, found.unfilteredResultCount);
         shown = ticket;
       });
     });
   }
+
+  kinds.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button) return;
+    state.kind = button.dataset.kind;
+    var query = input.value.trim();
+    if (query) run(query, ++latest);
+  });
+  more.addEventListener("click", function () {
+    if (!state.found) return;
+    next(latest).then(function (first) {
+      if (first) first.querySelector("a").focus();
+    });
+  });
 
   input.addEventListener("input", search);
   input.addEventListener("focus", function () {
