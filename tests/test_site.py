@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -206,3 +207,11 @@ def test_the_contributing_page_documents_every_field(built: Path) -> None:
                 assert f"<code>{field.name}</code>" in html, (kind.cls.__name__, field.name)
     for part in ("Citation", "Claim", "Figure", "DatedFact", "StatusFact", "Relation", "Paragraph", "Role"):
         assert f'id="{part.lower()}"' in html, part
+
+
+def test_each_section_has_one_name(built: Path) -> None:
+    """The navigation's name of a section is the title of the page it opens."""
+    for kind in RECORD_TYPES:
+        html = (built / kind.folder / "index.html").read_text(encoding="utf-8")
+        (heading,) = re.findall(r"<h1[^>]*>(.*?)(?:<a class=\"headerlink\"|</h1>)", html, re.S)
+        assert heading.strip() == kind.title, (kind.folder, heading)

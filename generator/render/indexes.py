@@ -199,9 +199,9 @@ def timeline(catalog: Catalog) -> str:
             dated.append((reported[0], f"{link(measure.title, ('measures', measure.id))} first reported"))
     lines = [
         *index_front_matter(),
-        "# Timeline",
+        f"# {section_title('events')}",
         "",
-        "Events and measure dates the sources give, oldest first, and the day each measure was first "
+        "The timeline: events and measure dates the sources give, oldest first, and the day each measure was first "
         "reported (the earliest dated source that reports it). A date known only to the month or year is "
         "shown that way.",
         "",
