@@ -15,6 +15,7 @@ page's header, menus) belongs to no locator. Then run
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -111,6 +112,11 @@ class Fingerprint:
     copy: dict[str, frozenset[str]]
     """Locator -> hashes of its runs of ``COPY_WORDS`` words."""
 
+    @functools.cached_property
+    def _every_copy_run(self) -> frozenset[str]:
+        """The runs of ``COPY_WORDS`` words of all the locators, gathered once."""
+        return frozenset().union(*self.copy.values())
+
     def holds(self, refs: tuple[str, ...], quote: str) -> bool:
         """Whether the quote's words run, in order, within the given locators together."""
         runs = grams(words(quote), QUOTE_WORDS)
@@ -124,9 +130,8 @@ class Fingerprint:
     def copied(self, text: str) -> list[str]:
         """The runs of ``COPY_WORDS`` words of ``text`` that the source also has."""
         tokens = words(text)
-        every = frozenset().union(*self.copy.values())
         runs = (" ".join(tokens[i : i + COPY_WORDS]) for i in range(len(tokens) - COPY_WORDS + 1))
-        return [run for run in runs if _hash(run) in every]
+        return [run for run in runs if _hash(run) in self._every_copy_run]
 
 
 def read_fingerprint(path: Path) -> Fingerprint:

@@ -19,7 +19,7 @@ from typing import Any, NamedTuple
 from generator.addresses import Key, paragraph_anchor, url
 from generator.catalog import Catalog, claims, figures
 from generator.dates import PartialDate
-from generator.model import Citation, DatedFact, Figure
+from generator.model import Citation, DatedFact
 from generator.registry import FOLDERS, RECORD_TYPES
 from generator.render.markdown import decimal, number
 from generator.site import SiteInfo
@@ -262,9 +262,6 @@ def record_columns(folder: str) -> tuple[Column, ...]:
     columns = COLUMNS.get(folder) or (_field("id"), _field(FOLDERS[folder].name_field))
     return (*columns, *TRACKING_COLUMNS)
 
-
-PlacedFigure = tuple[Key, str, Figure]
-"""A figure, the record it belongs to and its anchor on that record's page."""
 
 FIGURE_COLUMNS: tuple[Column, ...] = (
     Column("record", lambda f: f"{f[0][0]}/{f[0][1]}", "The record the figure belongs to: folder/id."),
