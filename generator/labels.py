@@ -64,5 +64,8 @@ def section_title(folder: str) -> str:
     return FOLDERS[folder].title
 
 
+HOME_TITLE = "Home"
+"""The home page's name in the navigation; the site's name is in the header, once."""
+
 OTHER_SECTIONS = {"figures": "Figures"}
 """Site sections that hold no records, by folder: their titles (after the records' sections)."""

@@ -24,7 +24,7 @@ class RecordType:
     title: str
     """The title of the site section."""
     intro: str
-    """The first line of the section's index page, where it has a plain list of records."""
+    """The first line of the section's index page (Markdown; links relative to that page)."""
     name_field: str
     """The field that names a record on the site: title or name."""
     search_weight: float
@@ -56,7 +56,17 @@ RECORD_TYPES: tuple[RecordType, ...] = (
     ),
     RecordType("people", Person, "person", "People", "The people the sources name.", "name", 10.0),
     RecordType("places", Place, "place", "Places", "Each place, and the measures that apply there.", "name", 12.0),
-    RecordType("topics", Topic, "topic", "Topics", "Each topic, and the measures that use it.", "name", 6.0),
+    RecordType(
+        "topics",
+        Topic,
+        "topic",
+        "Topics",
+        "What measures are about: each topic, explained on its page, and the measures on it. "
+        "An instrument says instead what kind of tool a measure is, and a tag is a short label: "
+        "[how the three differ](../about.md#instruments-topics-and-tags).",
+        "name",
+        6.0,
+    ),
     RecordType("events", Event, "event", "Events", "Dated events and measure dates in order.", "title", 4.0),
 )
 """Every kind of record, in the order of the site's navigation."""

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from generator.addresses import CONTENT, edit_url
 from generator.history import content_history
+from generator.labels import HOME_TITLE
 from generator.html import collapse_whitespace
 from generator.load import load_catalog
 from generator.plan import NavGroup, NavSection, SitePlan
@@ -203,13 +204,19 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """The generated sections as planned (order, titles, groups of a long section, so that with
-    ``navigation.prune`` a page carries one group of links, not the whole section), after the
-    hand-written pages. Titles are escaped: Material prints them as HTML."""
+    ``navigation.prune`` a page carries one group of links, not the whole section), between the
+    home page, titled "Home" (the site's name is in the header), and the other hand-written
+    pages: readers come for measures and sources first. Titles are escaped: Material prints
+    them as HTML."""
     plan = _plan()
     pages = {page.file.src_uri: page for page in nav.pages}
     planned = {section.folder for section in plan.navigation}
     kept = [item for item in nav.items if not (isinstance(item, Section) and _folder(item) in planned)]
-    nav.items = kept + [_section(s, s.title, pages) for s in plan.navigation if s.items]
+    home = [item for item in kept if isinstance(item, Page) and item.is_homepage]
+    for page in home:
+        page.title = HOME_TITLE
+    sections = [_section(s, s.title, pages) for s in plan.navigation if s.items]
+    nav.items = home + sections + [item for item in kept if item not in home]
     for section in nav.items:
         section.parent = None
     _link_in_order(nav)

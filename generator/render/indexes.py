@@ -73,7 +73,9 @@ def measures_index(catalog: Catalog) -> str:
         "tick two to four measures to compare them side by side. "
         "Browse also by [topic](../topics/index.md), [agency](../agencies/index.md), "
         "[place](../places/index.md), [level](by-level.md), [status](by-status.md) or "
-        "[date](../events/index.md); every number is on the [figures](../figures/index.md) page.",
+        "[date](../events/index.md); every number is on the [figures](../figures/index.md) page. "
+        "The Instrument column says what kind of tool a measure is; topics say what it is about: "
+        "[how instruments, topics and tags differ](../about.md#instruments-topics-and-tags).",
         "",
         *comparison_data(catalog, measures),
         f'<div id="measure-filters" class="measure-filters" data-columns="{keys}" '

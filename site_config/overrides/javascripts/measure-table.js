@@ -99,8 +99,21 @@
     var count = document.createElement("p");
     count.className = "measure-filters__count";
     count.setAttribute("aria-live", "polite");
-    mount.appendChild(form);
+    /* The filters fold away under a summary that counts those in use; open on a wide screen. */
+    var fold = document.createElement("details");
+    fold.className = "measure-filters__fold";
+    fold.open = window.matchMedia("(min-width: 45em)").matches;
+    var summary = document.createElement("summary");
+    fold.appendChild(summary);
+    fold.appendChild(form);
+    mount.appendChild(fold);
     mount.appendChild(count);
+    /* On a phone each row shows as a card of "Column: value" lines (extra.css), so that no
+       column is off-screen: each cell carries its column's name. */
+    table.setAttribute("data-measure-table", "");
+    rows.forEach(function (row) {
+      headers.forEach(function (header, column) { row.cells[column].setAttribute("data-label", header.textContent); });
+    });
 
     var sort = { column: -1, order: "asc" };
     headers.forEach(function (header, column) {
@@ -145,6 +158,8 @@
         else header.removeAttribute("aria-sort");
       });
       count.textContent = shown + " of " + rows.length + " measures shown";
+      var active = filters.filter(function (filter) { return filter.select.value; }).length;
+      summary.textContent = active ? "Filters (" + active + " in use)" : "Filters";
       var query = new URLSearchParams(window.location.search);
       filters.forEach(function (filter) {
         if (filter.select.value) query.set(filter.select.name, filter.select.value);
