@@ -38,7 +38,7 @@ $(NPM):  ## Debian's npm, which installs the Nu HTML Checker
 	$(SUDO) apt-get install -y --no-install-recommends npm || \
 	  ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends npm)
 
-$(VNU): package.json package-lock.json | $(NPM)  ## The Nu HTML Checker (vnu.jar), as package-lock.json pins it
+$(VNU): package.json package-lock.json | $(NPM)  ## The Nu HTML Checker (vnu.jar) and Lighthouse, as package-lock.json pins them
 	$(NPM) ci --ignore-scripts --no-audit --no-fund
 	touch $(VNU)
 

@@ -26,8 +26,8 @@ from mkdocs.structure.pages import Page
 
 from generator.addresses import CONTENT, edit_url
 from generator.history import content_history
-from generator.labels import HOME_TITLE
 from generator.html import collapse_whitespace
+from generator.labels import HOME_TITLE
 from generator.load import load_catalog
 from generator.plan import NavGroup, NavSection, SitePlan
 from generator.preview import Preview

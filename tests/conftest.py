@@ -6,10 +6,12 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
 import threading
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -92,6 +94,25 @@ def serve(root: Path) -> Iterator[str]:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real content built with `mkdocs build --strict` and served on localhost, once for
+    every module of browser tests (a module that builds its own site overrides this)."""
+    project = make_site(tmp_path_factory.mktemp("browser"), ROOT / "content")
+    root = project / "served"
+    run_mkdocs(project, site_dir=str(root / BASE.strip("/")))
+    with serve(root) as url:
+        yield url
+
+
+def all_pages(site_url: str) -> list[str]:
+    """Every page of the site, from its sitemap."""
+    with urllib.request.urlopen(site_url + "sitemap.xml") as response:
+        sitemap = response.read().decode("utf-8")
+    published = "https://china-trade-tracker.github.io/china-trade-tracker/"
+    return [site_url + loc.removeprefix(published) for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
 
 
 @pytest.fixture(scope="session")

@@ -3,34 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from conftest import BASE, ROOT, make_site, run_mkdocs, serve
+from conftest import all_pages
 from playwright.sync_api import Browser, Page
-
-
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real content built with `mkdocs build --strict` and served on localhost."""
-    project = make_site(tmp_path_factory.mktemp("browser"), ROOT / "content")
-    root = project / "served"
-    run_mkdocs(project, site_dir=str(root / BASE.strip("/")))
-    with serve(root) as url:
-        yield url
-
-
-def all_pages(site_url: str) -> list[str]:
-    """Every page of the site, from its sitemap."""
-    import urllib.request
-
-    with urllib.request.urlopen(site_url + "sitemap.xml") as response:
-        sitemap = response.read().decode("utf-8")
-    published = "https://china-trade-tracker.github.io/china-trade-tracker/"
-    return [site_url + loc.removeprefix(published) for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
-
 
 COMPARED = "yiwu-export-credit-insurance-premium-subsidy,nfra-export-credit-insurance-expansion"
 """Two measures, as the address of their comparison gives them."""
