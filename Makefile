@@ -17,8 +17,8 @@ $(READY): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(READY)
 
-site: $(READY)  ## Build the site into site/ (strict: any warning fails)
-	$(BIN)/mkdocs build --strict
+site: $(READY)  ## Build the site into site/ (strict: any warning fails); pages whose inputs are unchanged come from .cache/pages
+	$(BIN)/mkdocs build --strict --dirty
 
 test: lint $(CHROMIUM) $(JAVA) $(VNU)  ## Lint, type-check, then run the whole test suite (browser tests and HTML checks included)
 	$(BIN)/python -m pytest

@@ -49,6 +49,38 @@ markdown_extensions: [abbr, admonition, attr_list, footnotes, tables, toc]
 """
 
 
+HUGO_CONFIG = """baseURL = "http://localhost/"
+title = "Hugo reference"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
+[markup.goldmark.renderer]
+unsafe = true
+"""
+HUGO_PAGE = "<!doctype html><html><head><title>{{ .Title }}</title></head><body>{{ .Content }}</body></html>\n"
+"""Hugo's minimal site: every generated page converted (HTML kept, footnotes and tables on, as
+Goldmark has them by default) into a bare template, no navigation, no search: the speed of
+light for turning the same Markdown into HTML pages."""
+
+
+def hugo_project(pages: Path, project: Path) -> Path:
+    """A Hugo site of the generated Markdown: a folder's ``index.md`` is Hugo's ``_index.md``."""
+    content = project / "content"
+    shutil.copytree(pages, content)
+    for index in content.rglob("index.md"):
+        index.rename(index.with_name("_index.md"))
+    (project / "hugo.toml").write_text(HUGO_CONFIG, encoding="utf-8")
+    for name in ("single.html", "list.html"):
+        layout = project / "layouts" / "_default" / name
+        layout.parent.mkdir(parents=True, exist_ok=True)
+        layout.write_text(HUGO_PAGE, encoding="utf-8")
+    return project
+
+
+def hugo_build(project: Path) -> None:
+    shutil.rmtree(project / "public", ignore_errors=True)
+    hugo = Path(sys.executable).with_name("hugo")
+    subprocess.run([str(hugo), "--quiet", "--source", str(project)], env=ENV, check=True, capture_output=True)
+
+
 def median_time(run: Callable[[], object], runs: int) -> float:
     """Median wall time of ``runs`` calls, in seconds."""
     times = []

@@ -29,6 +29,7 @@ from generator.history import content_history
 from generator.html import collapse_whitespace
 from generator.labels import HOME_TITLE
 from generator.load import load_catalog
+from generator.pagecache import CACHE_FOLDER, PageCache, digest, machinery, page_key
 from generator.plan import NavGroup, NavSection, SitePlan
 from generator.preview import Preview
 from generator.problems import ContentError
@@ -67,14 +68,17 @@ class _Session:
     """What the hooks keep within one MkDocs run, and in ``mkdocs serve`` from build to build."""
 
     serving: bool = False
+    dirty: bool = False
     plan: SitePlan | None = None
     publication: _Publication | None = None
     preview: Preview | None = None
     """In ``mkdocs serve``, the previous build, so that an edit re-renders only the pages it touches."""
     changed: set[str] | None = None
     """The generated files whose text changed in this build, or that are gone; None outside serve."""
-    navigation: dict[str, int] = field(default_factory=dict)
-    """In ``mkdocs serve``, page -> a fingerprint of the navigation it shows, from the last build."""
+    navigation: dict[str, str] = field(default_factory=dict)
+    """Page -> a fingerprint of the navigation it shows (in ``mkdocs serve``, from the last build)."""
+    cache: _CacheUse | None = None
+    """In ``mkdocs build --dirty``, the kept pages this build may reuse and must keep."""
     renavigated: set[str] = field(default_factory=set)
     """Pages whose navigation changed in this build (a title or a neighbour changed)."""
     outdated_markers: set[str] = field(default_factory=set)
@@ -83,6 +87,18 @@ class _Session:
     def forget_build(self) -> None:
         """After a failed build, build everything next time."""
         self.preview, self.navigation = None, {}
+
+
+@dataclass
+class _CacheUse:
+    """The page cache in one build: what builds every page, and each generated page's key."""
+
+    cache: PageCache
+    machinery: str
+    keys: dict[str, str] = field(default_factory=dict)
+    """Each generated page's file in the site (its ``dest_uri``) -> its key."""
+    kept: set[str] = field(default_factory=set)
+    """Generated pages taken from the cache, not built."""
 
 
 _session = _Session()
@@ -96,11 +112,21 @@ class _UnchangedFile(File):
         return self.src_uri in _session.renavigated
 
 
+class _PlannedFile(File):
+    """A generated file; a dirty build leaves it be when its page came from the cache."""
+
+    def is_modified(self) -> bool:
+        cache = _session.cache
+        return cache is None or self.src_uri not in cache.kept
+
+
 def on_startup(command: str, dirty: bool) -> None:
     """In ``mkdocs serve`` keep each build for the next (``make serve`` adds ``--dirty``, so
-    that MkDocs, too, renders only the pages whose text changed)."""
+    that MkDocs, too, renders only the pages whose text changed). ``mkdocs build --dirty``
+    (``make site``) reuses the pages kept in the page cache whose inputs are unchanged."""
     _session.serving = command == "serve"
-    if _session.serving and dirty:
+    _session.dirty = dirty
+    if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_dirty_build_warning)
 
 
@@ -130,6 +156,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     logging.getLogger("mkdocs").addHandler(warnings)
     _session.publication = _Publication(site, staging, warnings)
     config.site_dir = str(staging)
+    if _session.dirty:
+        root = Path(config.config_file_path).parent
+        folders = [root / "site_config", Path(__file__).resolve().parent.parent / "generator"]
+        _session.cache = _CacheUse(PageCache(root / CACHE_FOLDER), machinery(Path(config.config_file_path), folders))
     return config
 
 
@@ -183,7 +213,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the planned pages and files (in memory, never written into docs/)."""
     changed = _session.changed
     for path, text in _plan().outputs().items():
-        kind = File if changed is None or path in changed else _UnchangedFile
+        kind = _PlannedFile if changed is None or path in changed else _UnchangedFile
         files.append(kind.generated(config, path, content=text))
     if _session.outdated_markers:
         for file in files.documentation_pages():
@@ -226,9 +256,31 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             page.title = Markup.escape(planned_page.title)
         if planned_page is not None and planned_page.updated:
             page.update_date = planned_page.updated  # the sitemap's lastmod
-    if _session.serving:
-        _note_navigation(nav)
+    _note_navigation(nav)
+    if _session.cache is not None:
+        _reuse_kept_pages(nav, files, config, _session.cache)
     return nav
+
+
+def _reuse_kept_pages(nav: Navigation, files: Files, config: MkDocsConfig, use: _CacheUse) -> None:
+    """Key each generated page, and put the kept page of each key found into the site. MkDocs
+    skips a kept page, but plugins that gather from every page still read its Markdown:
+    Material's tags plugin, for the tags page."""
+    site_pages = digest(*sorted(file.src_uri for file in files.documentation_pages()))
+    planned = _plan().pages
+    for page in nav.pages:
+        uri = page.file.src_uri
+        if page.file.generated_by is None or uri not in planned:
+            continue
+        edit = planned[uri].source or ""
+        key = page_key(use.machinery, site_pages, uri, planned[uri].text, edit, _session.navigation[uri])
+        use.keys[page.file.dest_uri] = key
+        if use.cache.restore(key, Path(page.file.abs_dest_path)):
+            use.kept.add(uri)
+            if '\ntags:\n' in planned[uri].text:  # Material's tags plugin lists every page's tags
+                page.read_source(config)
+                page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+    log.info(f"Page cache: {len(use.kept)} of {len(use.keys)} generated pages kept from the last build")
 
 
 def _folder(section: Section) -> str:
@@ -268,23 +320,26 @@ def _link_in_order(nav: Navigation) -> None:
 
 def _note_navigation(nav: Navigation) -> None:
     """Find the pages whose navigation differs from the last build's. With ``navigation.prune``
-    a page shows the items of each level on its path and its previous and next pages."""
-    levels: dict[int, tuple[str | None, ...]] = {}
+    a page shows the items of each level on its path and its previous and next pages. The
+    fingerprints are digests, the same from one run to the next (page cache keys use them)."""
+    levels: dict[int, tuple[object, ...]] = {}
 
-    def level(items: list) -> tuple[str | None, ...]:  # type: ignore[type-arg]
+    def level(items: list) -> tuple[object, ...]:  # type: ignore[type-arg]
         if id(items) not in levels:
-            levels[id(items)] = tuple(item.title for item in items)
+            levels[id(items)] = tuple((item.title, getattr(item, "url", None)) for item in items)
         return levels[id(items)]
 
-    prints = {}
+    prints: dict[str, str] = {}
     for page in nav.pages:
-        path: list[tuple[str | None, ...]] = [level(nav.items)]
+        path: list[tuple[object, ...]] = [level(nav.items)]
         parent = page.parent
         while parent is not None:
             path.append(level(parent.children))
             parent = parent.parent
-        neighbours = tuple(other.title if other else None for other in (page.previous_page, page.next_page))
-        prints[page.file.src_uri] = hash((*path, neighbours))
+        neighbours = tuple(
+            (other.title, other.url) if other else None for other in (page.previous_page, page.next_page)
+        )
+        prints[page.file.src_uri] = digest(repr((*path, neighbours)))
     _session.renavigated = {uri for uri, mark in prints.items() if _session.navigation.get(uri) != mark}
     _session.navigation = prints
 
@@ -337,5 +392,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         log.warning(f"Pagefind: {said}")
     publication = _session.publication
     if publication is not None and not (config.strict and publication.warnings.get_counts()):
+        use = _session.cache
+        if use is not None:
+            use.cache.keep({key: site_dir / dest for dest, key in use.keys.items()})
         publication.publish()  # a strict build with warnings is about to stop: the site stays
         config.site_dir = str(publication.site)

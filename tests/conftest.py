@@ -52,10 +52,11 @@ def make_site(tmp_path: Path, content: Path) -> Path:
     return site
 
 
-def run_mkdocs(project: Path, site_dir: str = "site", expect: int = 0) -> str:
-    """Run `mkdocs build --strict` in ``project``; assert its exit status, return what it printed."""
+def run_mkdocs(project: Path, site_dir: str = "site", expect: int = 0, dirty: bool = False) -> str:
+    """Run `mkdocs build --strict` in ``project`` (with ``--dirty``: reusing the page cache, as
+    `make site` does); assert its exit status, return what it printed."""
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", site_dir, *(["--dirty"] if dirty else [])],
         cwd=project,
         capture_output=True,
         text=True,

@@ -1,0 +1,89 @@
+"""The page cache (`make site` = `mkdocs build --strict --dirty`): a warm build gives the very
+bytes a cold build gives, and a change to anything a page is made from builds it again."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+
+import pytest
+from conftest import CORPUS, make_site, run_mkdocs
+
+from generator.pagecache import CACHE_FOLDER
+
+
+def kept(log: str) -> tuple[int, int]:
+    """How many generated pages a build took from the cache, of how many."""
+    found = re.search(r"Page cache: (\d+) of (\d+) generated pages kept", log)
+    assert found, log[-2000:]
+    return int(found[1]), int(found[2])
+
+
+def differences(left: Path, right: Path) -> list[str]:
+    """Files that differ or exist on one side only, through every folder."""
+    found: list[str] = []
+
+    def walk(compared: filecmp.dircmp[str], prefix: str) -> None:
+        found.extend(prefix + name for name in compared.left_only + compared.right_only + compared.diff_files)
+        for name, sub in compared.subdirs.items():
+            walk(sub, f"{prefix}{name}/")
+
+    walk(filecmp.dircmp(left, right, ignore=[]), "")
+    return sorted(found)
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_site(tmp_path_factory.mktemp("cache"), CORPUS / "content")
+
+
+def test_a_warm_build_after_an_edit_is_the_cold_build_byte_for_byte(project: Path) -> None:
+    """The cache fills, serves every page of an unchanged site, and after a title edit (which
+    changes the navigation of every page that lists the measure) serves only what is unchanged."""
+    first = kept(run_mkdocs(project, "warm", dirty=True))
+    total = first[1]
+    assert first == (0, total) and kept(run_mkdocs(project, "warm", dirty=True)) == (total, total)
+    run_mkdocs(project, "cold")
+    assert differences(project / "cold", project / "warm") == []
+    assert (project / CACHE_FOLDER).is_dir()
+
+    measure = next((project / "content" / "measures").glob("*.yaml"))
+    text = measure.read_text(encoding="utf-8")
+    title = re.search(r"^title: (.+)$", text, re.MULTILINE)
+    assert title
+    measure.write_text(text.replace(title[0], f"title: Renamed {title[1].strip(chr(34))}"), encoding="utf-8")
+    reused, pages = kept(run_mkdocs(project, "warm", dirty=True))
+    assert pages == total and 0 < reused < total
+    run_mkdocs(project, "cold")
+    assert differences(project / "cold", project / "warm") == []
+    assert "Renamed" in (project / "warm" / "measures" / measure.stem / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new"),
+    [
+        ("site_config/overrides/main.html", "{% block extrahead %}", "{% block extrahead %}<!-- changed -->"),
+        ("mkdocs.yml", "site_name: China Trade Support Tracker", "site_name: China Trade Support Tracker (test)"),
+    ],
+    ids=["template", "config"],
+)
+def test_a_change_to_the_machinery_builds_every_page_again(project: Path, path: str, old: str, new: str) -> None:
+    run_mkdocs(project, "warm", dirty=True)
+    edited = project / path
+    original = edited.read_text(encoding="utf-8")
+    assert old in original
+    edited.write_text(original.replace(old, new, 1), encoding="utf-8")
+    try:
+        assert kept(run_mkdocs(project, "warm", dirty=True))[0] == 0
+        run_mkdocs(project, "cold")
+        assert differences(project / "cold", project / "warm") == []
+    finally:
+        edited.write_text(original, encoding="utf-8")
+
+
+def test_the_cache_holds_only_the_last_builds_pages(project: Path) -> None:
+    run_mkdocs(project, "warm", dirty=True)
+    _, total = kept(run_mkdocs(project, "warm", dirty=True))
+    entries = list((project / CACHE_FOLDER).glob("*/*"))
+    assert len(entries) == total and all(entry.suffix == ".html" for entry in entries)
