@@ -65,7 +65,8 @@ schema: $(READY)  ## Regenerate the JSON Schema files in site_config/schema/
 goldens: $(READY)  ## Refresh the golden files after an intended rendering change
 	$(BIN)/python -m pytest tests/test_golden.py --update-goldens
 
-bench: $(READY) $(CHROMIUM)  ## Benchmarks at 1,000 / 3,000 / 10,000 measures -> benchmarks/results.md
+bench: $(READY) $(CHROMIUM)  ## Benchmarks at 1,000 / 3,000 / 10,000 measures -> benchmarks/results.md and results.json
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r benchmarks/requirements.txt
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -274,7 +274,30 @@ def preview_edits(project: Path, runs: int) -> dict[str, float]:
     return timings
 
 
-def bench(size: int, work: Path) -> tuple[dict[str, str], dict[str, dict[str, float]]]:
+Numbers = dict[str, float | None]
+"""One size's measurements, under the keys of results.json (None: not measured)."""
+
+COLUMNS: list[tuple[str, str, str]] = [
+    ("floor_s", "YAML floor (s)", "{:.2f}"),
+    ("generator_s", "generator (s)", "{:.2f}"),
+    ("make_site_s", "make site, cold (s)", "{:.1f}"),
+    ("warm_rebuild_s", "warm rebuild, one record edited (s)", "{:.1f}"),
+    ("preview_provision_s", "preview: provision edit (s)", "{:.1f}"),
+    ("preview_title_s", "preview: title edit (s)", "{:.1f}"),
+    ("worst_search_ms", "worst search (ms)", "{:.0f}"),
+    ("mkdocs_peak_mib", "MkDocs peak (MiB)", "{:.0f}"),
+    ("pagefind_peak_mib", "Pagefind peak (MiB)", "{:.0f}"),
+    ("hugo_s", "Hugo, minimal template (s)", "{:.1f}"),
+    ("peer_s", "peer: MkDocs + Material (s)", "{:.1f}"),
+    ("search_index_mb", "search index (MB)", "{:.1f}"),
+    ("measure_page_kb", "measure page (KB)", "{:.0f}"),
+    ("site_mb", "site (MB)", "{:.0f}"),
+]
+"""results.json's keys, the table's headings, and how each number is shown."""
+
+
+def bench(size: int, work: Path) -> tuple[Numbers, dict[str, dict[str, float]]]:
+    """Every measurement of one corpus size."""
     project = work / f"n{size}"
     project.mkdir()
     for part in ("mkdocs.yml", "docs", "site_config"):
@@ -284,9 +307,9 @@ def bench(size: int, work: Path) -> tuple[dict[str, str], dict[str, dict[str, fl
     content = project / "content"
     python = sys.executable
     runs = RUNS if size < LARGE else LARGE_RUNS
-    peer_built = size <= PEER_UP_TO
+    numbers: Numbers = {"runs": runs}
 
-    floor = median_time(lambda: yaml_floor(content), runs)
+    numbers["floor_s"] = median_time(lambda: yaml_floor(content), runs)
     out = project / "pages"
     build = [python, "-m", "generator", "build", "--content", str(content), "--out", str(out)]
 
@@ -294,60 +317,56 @@ def bench(size: int, work: Path) -> tuple[dict[str, str], dict[str, dict[str, fl
         shutil.rmtree(out, ignore_errors=True)
         subprocess.run(build, cwd=ROOT, env=ENV, check=True, capture_output=True)
 
-    generator = median_time(fresh_build, runs)
+    numbers["generator_s"] = median_time(fresh_build, runs)
+    hugo = hugo_project(out, work / f"hugo{size}")
+    numbers["hugo_s"] = median_time(lambda: hugo_build(hugo), runs)
+    shutil.rmtree(hugo)
+
+    make_site = ["mkdocs", "build", "--strict", "--dirty", "--site-dir", "site"]
+    cache = project / ".cache"
+
+    def cold() -> tuple[float, float, float]:
+        shutil.rmtree(cache, ignore_errors=True)
+        return timed_process(make_site, project)
+
+    colds = [cold() for _ in range(runs)]
+    numbers["make_site_s"] = statistics.median(c[0] for c in colds)
+    numbers["mkdocs_peak_mib"] = max(c[1] for c in colds)
+    numbers["pagefind_peak_mib"] = max(c[2] for c in colds)
     edited = content / "measures" / "measure-7.yaml"
     original = edited.read_text(encoding="utf-8")
-
-    def one_edit() -> str:
-        edited.write_text(original.replace("Measure 7:", f"Measure 7 ({time.time_ns()}):"), encoding="utf-8")
-        return subprocess.run(build, cwd=ROOT, env=ENV, check=True, capture_output=True, text=True).stdout
-
-    edit_time = median_time(one_edit, runs)
-    rewritten = one_edit().split(":")[1].split(",")[0].strip()
+    warm = []
+    for run in range(runs):
+        at = original.index("text: ", original.index("provisions:")) + len("text: ")
+        edited.write_text(original[:at] + f"Warm{run} " + original[at:], encoding="utf-8")
+        warm.append(timed_process(make_site, project)[0])
     edited.write_text(original, encoding="utf-8")
+    numbers["warm_rebuild_s"] = statistics.median(warm)
 
-    site_time, site_memory, indexer_memory = median_process(
-        ["mkdocs", "build", "--strict", "--site-dir", "site"], project, runs
-    )
-    peer = work / f"peer{size}"
-    shutil.copytree(out, peer / "docs")
-    (peer / "mkdocs.yml").write_text(PEER_CONFIG, encoding="utf-8")
-    peer_time, peer_memory, _ = (
-        median_process(["mkdocs", "build", "--site-dir", "site"], peer, runs) if peer_built else (float("nan"),) * 3
-    )
+    if size <= PEER_UP_TO:
+        peer = work / f"peer{size}"
+        shutil.copytree(out, peer / "docs")
+        (peer / "mkdocs.yml").write_text(PEER_CONFIG, encoding="utf-8")
+        numbers["peer_s"] = median_process(["mkdocs", "build", "--site-dir", "site"], peer, runs)[0]
+        shutil.rmtree(peer)
+    else:
+        numbers["peer_s"] = None
 
     site = project / "site"
-    measure_html = (site / "measures" / "measure-7" / "index.html").stat().st_size
-    pagefind = site / "pagefind"
-    index_bytes = (
-        folder_bytes(pagefind) if pagefind.is_dir() else (site / "search" / "search_index.json").stat().st_size
-    )
+    numbers["measure_page_kb"] = (site / "measures" / "measure-7" / "index.html").stat().st_size / 1e3
+    numbers["search_index_mb"] = folder_bytes(site / "pagefind") / 1e6
+    numbers["site_mb"] = folder_bytes(site) / 1e6
     searches = first_searches(site)
-    worst = max(searches.values(), key=lambda found: found["ms"])
-    heaviest = max(found["search_kb"] for found in searches.values())
+    numbers["worst_search_ms"] = max(found["ms"] for found in searches.values())
     preview = preview_edits(project, runs)
-    row = {
-        "N measures": f"{size:,}",
-        "runs": str(runs),
-        "YAML floor (s)": f"{floor:.2f}",
-        "generator build (s)": f"{generator:.2f}",
-        "build / floor": f"{generator / floor:.1f}x",
-        "one edit: time (s) / files rewritten": f"{edit_time:.2f} / {rewritten}",
-        "make site (s)": f"{site_time:.1f}",
-        "peer: MkDocs + Material (s)": f"{peer_time:.1f}" if peer_built else "not run",
-        "site / peer": f"{site_time / peer_time:.2f}x" if peer_built else "-",
-        "peak RSS (MiB): MkDocs / Pagefind / peer": f"{site_memory:.0f} / {indexer_memory:.0f} / "
-        + (f"{peer_memory:.0f}" if peer_built else "-"),
-        "search index on disk (MB)": f"{index_bytes / 1e6:.1f}",
-        "home page (KB)": f"{worst['home_kb']:.0f}",
-        f"first search, worst of {len(QUERIES)} queries: KB / ms": f"{heaviest:.0f} / {worst['ms']:.0f}",
-        "preview after an edit (s): provision / title": f"{preview['provision']:.1f} / {preview['title']:.1f}",
-        "measure page HTML (KB)": f"{measure_html / 1e3:.0f}",
-        "site total (MB)": f"{folder_bytes(site) / 1e6:.0f}",
-    }
-    shutil.rmtree(peer)
+    numbers["preview_provision_s"], numbers["preview_title_s"] = preview["provision"], preview["title"]
     shutil.rmtree(project)
-    return row, searches
+    return numbers, searches
+
+
+def shown(numbers: Numbers, key: str, style: str) -> str:
+    value = numbers.get(key)
+    return "-" if value is None else style.format(value)
 
 
 def markdown_table(header: list[str], rows: list[list[str]]) -> list[str]:
@@ -359,29 +378,36 @@ def markdown_table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 
 def main() -> None:
-    """Measure each size and merge its row into benchmarks/results.json, then write the table."""
+    """Measure each size and merge its numbers into benchmarks/results.json, then write the table."""
     store = ROOT / "benchmarks" / "results.json"
     saved = json.loads(store.read_text(encoding="utf-8")) if store.exists() else {}
-    saved = saved if "rows" in saved else {"rows": {}, "searches": {}}
+    saved = {"sizes": saved.get("sizes", {}), "searches": saved.get("searches", {})}
     with tempfile.TemporaryDirectory() as folder:
         for size in SIZES:
             print(f"benchmarking {size} measures ...", flush=True)
-            saved["rows"][str(size)], saved["searches"][str(size)] = bench(size, Path(folder))
-            print(saved["rows"][str(size)], flush=True)
+            saved["sizes"][str(size)], saved["searches"][str(size)] = bench(size, Path(folder))
+            print(saved["sizes"][str(size)], flush=True)
             store.write_text(json.dumps(saved, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    sizes = sorted(saved["rows"], key=int)
-    rows = [saved["rows"][size] for size in sizes]
-    header = list(rows[0])
+    sizes = sorted(saved["sizes"], key=int)
     lines = [
         "# Benchmarks",
         "",
         f"Measured by `make bench` on {os.cpu_count()} cores ({platform.machine()}, Python "
         f"{platform.python_version()}), medians of the runs shown; synthetic corpora from "
-        "`benchmarks/synthetic.py`. The peer is plain MkDocs + Material with its default search, "
-        "building the same Markdown pages. Downloads are counted as a static host sends them "
-        "(HTML, CSS, JavaScript and JSON gzipped, as GitHub Pages does).",
+        "`benchmarks/synthetic.py`; the numbers are in `results.json`. `make site` is `mkdocs build "
+        "--strict --dirty`: cold with an empty page cache, warm with the cache of the build before and "
+        "one record edited. Hugo builds the same generated Markdown with a minimal template (no "
+        "navigation, no search): the speed-of-light reference. The peer is plain MkDocs + Material "
+        "building the same Markdown. Searches are timed from the first keystroke to the first result.",
         "",
-        *markdown_table(header, [[row.get(h, "-") for h in header] for row in rows]),
+        *markdown_table(
+            ["N measures", "runs", *(heading for _, heading, _ in COLUMNS)],
+            [
+                [f"{int(size):,}", f"{saved['sizes'][size].get('runs', '-')}"]
+                + [shown(saved["sizes"][size], key, style) for key, _, style in COLUMNS]
+                for size in sizes
+            ],
+        ),
         "",
         "## Searches",
         "",

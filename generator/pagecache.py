@@ -12,6 +12,7 @@ next; nothing else reads it.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 from collections.abc import Iterable, Mapping
@@ -53,6 +54,26 @@ def page_key(machinery: str, site_pages: str, uri: str, markdown: str, edit_url:
 
 
 @dataclass(frozen=True)
+class Anchors:
+    """What MkDocs' anchor check needs of a page it did not render itself: the anchors the page
+    has (None: it was not rendered from Markdown) and those it links to (the linked page's
+    ``src_uri`` -> anchor -> the link as written)."""
+
+    present: frozenset[str] | None
+    links: dict[str, dict[str, str]]
+
+    def to_json(self) -> str:
+        present = sorted(self.present) if self.present is not None else None
+        return json.dumps({"present": present, "links": self.links}, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str) -> Anchors:
+        data = json.loads(text)
+        present = frozenset(data["present"]) if data["present"] is not None else None
+        return cls(present, {page: dict(links) for page, links in data["links"].items()})
+
+
+@dataclass(frozen=True)
 class PageCache:
     """A folder of built pages, one file per key. Pages are copied in and out, never linked: a
     later write to a built page cannot reach the kept one."""
@@ -62,25 +83,33 @@ class PageCache:
     def _entry(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.html"
 
-    def restore(self, key: str, destination: Path) -> bool:
-        """Put the page kept under ``key`` at ``destination``; False when there is none."""
+    def restore(self, key: str, destination: Path) -> Anchors | None:
+        """Put the page kept under ``key`` at ``destination``; its anchors, or None when there is none."""
         entry = self._entry(key)
-        if not entry.is_file():
-            return False
+        try:
+            anchors = Anchors.from_json(entry.with_suffix(".json").read_text(encoding="utf-8"))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(entry, destination)
-        return True
+        try:
+            shutil.copyfile(entry, destination)
+        except OSError:
+            return None
+        return anchors
 
-    def keep(self, built: Mapping[str, Path]) -> None:
-        """Make the folder hold exactly the pages of this build (key -> its built file)."""
-        for key, page in built.items():
+    def keep(self, built: Mapping[str, tuple[Path, Anchors]]) -> None:
+        """Make the folder hold exactly the pages of this build (key -> its built file and anchors).
+        A page's anchors are written last: an entry without them is never used."""
+        for key, (page, anchors) in built.items():
             entry = self._entry(key)
-            if not entry.is_file():
+            if not entry.with_suffix(".json").is_file():
                 entry.parent.mkdir(parents=True, exist_ok=True)
                 partial = entry.with_suffix(".partial")
                 shutil.copyfile(page, partial)
                 os.replace(partial, entry)
+                partial.write_text(anchors.to_json(), encoding="utf-8")
+                os.replace(partial, entry.with_suffix(".json"))
         if self.folder.is_dir():
             for entry in self.folder.glob("*/*"):
-                if entry.stem not in built or entry.suffix != ".html":
+                if entry.stem not in built or entry.suffix not in (".html", ".json"):
                     entry.unlink()

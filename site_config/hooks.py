@@ -29,13 +29,14 @@ from generator.history import content_history
 from generator.html import collapse_whitespace
 from generator.labels import HOME_TITLE
 from generator.load import load_catalog
-from generator.pagecache import CACHE_FOLDER, PageCache, digest, machinery, page_key
+from generator.pagecache import CACHE_FOLDER, Anchors, PageCache, digest, machinery, page_key
 from generator.plan import NavGroup, NavSection, SitePlan
 from generator.preview import Preview
 from generator.problems import ContentError
 from generator.render.site import plan_site
 from generator.search import SearchIndexError, index_site
 from generator.site import SiteInfo, with_slash
+from generator.workers import render
 from generator.write import staging_folder, swap_in
 
 log = logging.getLogger("mkdocs.hooks")
@@ -95,10 +96,11 @@ class _CacheUse:
 
     cache: PageCache
     machinery: str
-    keys: dict[str, str] = field(default_factory=dict)
-    """Each generated page's file in the site (its ``dest_uri``) -> its key."""
-    kept: set[str] = field(default_factory=set)
-    """Generated pages taken from the cache, not built."""
+    keys: dict[str, tuple[str, str]] = field(default_factory=dict)
+    """Each generated page (its ``src_uri``) -> its key and its file in the site (``dest_uri``)."""
+    anchors: dict[str, Anchors] = field(default_factory=dict)
+    """Generated pages already in the site (from the cache or the workers), which MkDocs skips:
+    their anchors, for MkDocs' anchor check and for the cache."""
 
 
 _session = _Session()
@@ -117,7 +119,7 @@ class _PlannedFile(File):
 
     def is_modified(self) -> bool:
         cache = _session.cache
-        return cache is None or self.src_uri not in cache.kept
+        return cache is None or self.src_uri not in cache.anchors
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -258,29 +260,43 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             page.update_date = planned_page.updated  # the sitemap's lastmod
     _note_navigation(nav)
     if _session.cache is not None:
-        _reuse_kept_pages(nav, files, config, _session.cache)
+        _build_generated_pages(nav, files, config, _session.cache)
     return nav
 
 
-def _reuse_kept_pages(nav: Navigation, files: Files, config: MkDocsConfig, use: _CacheUse) -> None:
-    """Key each generated page, and put the kept page of each key found into the site. MkDocs
-    skips a kept page, but plugins that gather from every page still read its Markdown:
-    Material's tags plugin, for the tags page."""
+def _build_generated_pages(nav: Navigation, files: Files, config: MkDocsConfig, use: _CacheUse) -> None:
+    """In ``mkdocs build --dirty``: put each generated page whose key is in the cache into the
+    site, and render the others on every core (``generator.workers``). MkDocs then skips them
+    all as unmodified; plugins that gather from every page still read their Markdown
+    (Material's tags plugin, for the tags page)."""
     site_pages = digest(*sorted(file.src_uri for file in files.documentation_pages()))
     planned = _plan().pages
-    for page in nav.pages:
+    generated = [page for page in nav.pages if page.file.generated_by is not None and page.file.src_uri in planned]
+    to_render = []
+    anchors: dict[str, Anchors] = {}
+    for page in generated:
         uri = page.file.src_uri
-        if page.file.generated_by is None or uri not in planned:
-            continue
-        edit = planned[uri].source or ""
-        key = page_key(use.machinery, site_pages, uri, planned[uri].text, edit, _session.navigation[uri])
-        use.keys[page.file.dest_uri] = key
-        if use.cache.restore(key, Path(page.file.abs_dest_path)):
-            use.kept.add(uri)
-            if '\ntags:\n' in planned[uri].text:  # Material's tags plugin lists every page's tags
-                page.read_source(config)
-                page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-    log.info(f"Page cache: {len(use.kept)} of {len(use.keys)} generated pages kept from the last build")
+        key = page_key(
+            use.machinery, site_pages, uri, planned[uri].text, planned[uri].source or "", _session.navigation[uri]
+        )
+        use.keys[uri] = (key, page.file.dest_uri)
+        kept = use.cache.restore(key, Path(page.file.abs_dest_path))
+        if kept is None:
+            to_render.append(page)
+        else:
+            anchors[uri] = kept
+    log.info(f"Page cache: {len(anchors)} of {len(generated)} generated pages kept from the last build")
+    anchors.update(render(to_render, config, files, nav))
+    for page in generated:
+        found = anchors[page.file.src_uri]
+        page.present_anchor_ids = set(found.present) if found.present is not None else None
+        page.links_to_anchors = {files.src_uris[uri]: dict(links) for uri, links in found.links.items()}
+    use.anchors = anchors
+    for page in generated:
+        if "\ntags:\n" in planned[page.file.src_uri].text:
+            page.read_source(config)
+            markdown = page.markdown or ""
+            page.markdown = config.plugins.on_page_markdown(markdown, page=page, config=config, files=files)
 
 
 def _folder(section: Section) -> str:
@@ -394,6 +410,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if publication is not None and not (config.strict and publication.warnings.get_counts()):
         use = _session.cache
         if use is not None:
-            use.cache.keep({key: site_dir / dest for dest, key in use.keys.items()})
+            use.cache.keep({key: (site_dir / dest, use.anchors[uri]) for uri, (key, dest) in use.keys.items()})
         publication.publish()  # a strict build with warnings is about to stop: the site stays
         config.site_dir = str(publication.site)
