@@ -92,9 +92,11 @@ def _render_share(index: int) -> _Share:
     env = job.config.theme.get_env()
     env = job.config.plugins.on_env(env, config=job.config, files=job.files)
     doc_files = job.files.documentation_pages()
+    rendered = {}
     for page in mine:
         _build_page(page, job.config, doc_files, job.nav, env)
-    rendered = {page.file.src_uri: anchors_of(page) for page in mine}
+        rendered[page.file.src_uri] = anchors_of(page)
+        page.content = None  # written: its HTML need not stay in memory
     return _Share(rendered, collector.records)
 
 
