@@ -116,9 +116,7 @@ def cite_this_page(title: str, key: Key, site: SiteInfo) -> list[str]:
         *_block([plain]),
         *_format("BibTeX", _block([*bibtex, "}"])),
         *_format("RIS (Zotero, EndNote, Mendeley)", _block(ris)),
-        *_format(
-            "CSL-JSON (citeproc, Pandoc)", _block(json.dumps([csl], ensure_ascii=False, indent=2).splitlines())
-        ),
+        *_format("CSL-JSON (citeproc, Pandoc)", _block(json.dumps([csl], ensure_ascii=False, indent=2).splitlines())),
         "</div>",
         "",
     ]
