@@ -80,6 +80,9 @@ class _Session:
     """Page -> a fingerprint of the navigation it shows (in ``mkdocs serve``, from the last build)."""
     cache: _CacheUse | None = None
     """In ``mkdocs build --dirty``, the kept pages this build may reuse and must keep."""
+    done: dict[str, Anchors] = field(default_factory=dict)
+    """Generated pages this build put in the site before MkDocs' own rendering (from the cache
+    or the workers), which MkDocs skips: their anchors, for its anchor check and the cache."""
     renavigated: set[str] = field(default_factory=set)
     """Pages whose navigation changed in this build (a title or a neighbour changed)."""
     outdated_markers: set[str] = field(default_factory=set)
@@ -98,9 +101,6 @@ class _CacheUse:
     machinery: str
     keys: dict[str, tuple[str, str]] = field(default_factory=dict)
     """Each generated page (its ``src_uri``) -> its key and its file in the site (``dest_uri``)."""
-    anchors: dict[str, Anchors] = field(default_factory=dict)
-    """Generated pages already in the site (from the cache or the workers), which MkDocs skips:
-    their anchors, for MkDocs' anchor check and for the cache."""
 
 
 _session = _Session()
@@ -111,15 +111,15 @@ class _UnchangedFile(File):
     unless the navigation it shows changed."""
 
     def is_modified(self) -> bool:
-        return self.src_uri in _session.renavigated
+        return self.src_uri in _session.renavigated and self.src_uri not in _session.done
 
 
 class _PlannedFile(File):
-    """A generated file; a dirty build leaves it be when its page came from the cache."""
+    """A generated file; a dirty build leaves it be once its page is in the site (from the
+    page cache or a worker)."""
 
     def is_modified(self) -> bool:
-        cache = _session.cache
-        return cache is None or self.src_uri not in cache.anchors
+        return self.src_uri not in _session.done
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -214,6 +214,7 @@ def _plan() -> SitePlan:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Add the planned pages and files (in memory, never written into docs/)."""
     changed = _session.changed
+    _session.done = {}
     for path, text in _plan().outputs().items():
         kind = _PlannedFile if changed is None or path in changed else _UnchangedFile
         files.append(kind.generated(config, path, content=text))
@@ -259,40 +260,42 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         if planned_page is not None and planned_page.updated:
             page.update_date = planned_page.updated  # the sitemap's lastmod
     _note_navigation(nav)
-    if _session.cache is not None:
+    if _session.dirty:
         _build_generated_pages(nav, files, config, _session.cache)
     return nav
 
 
-def _build_generated_pages(nav: Navigation, files: Files, config: MkDocsConfig, use: _CacheUse) -> None:
-    """In ``mkdocs build --dirty``: put each generated page whose key is in the cache into the
-    site, and render the others on every core (``generator.workers``). MkDocs then skips them
-    all as unmodified; plugins that gather from every page still read their Markdown
-    (Material's tags plugin, for the tags page)."""
-    site_pages = digest(*sorted(file.src_uri for file in files.documentation_pages()))
+def _build_generated_pages(nav: Navigation, files: Files, config: MkDocsConfig, use: _CacheUse | None) -> None:
+    """In a ``--dirty`` build: put each generated page to be built whose key is in the page
+    cache into the site (``mkdocs build`` only), and render the others on every core
+    (``generator.workers``). MkDocs then skips them all as unmodified; plugins that gather
+    from every page still read their Markdown (Material's tags plugin, for the tags page)."""
     planned = _plan().pages
-    generated = [page for page in nav.pages if page.file.generated_by is not None and page.file.src_uri in planned]
-    to_render = []
-    anchors: dict[str, Anchors] = {}
+    generated = [
+        page
+        for page in nav.pages
+        if page.file.generated_by is not None and page.file.src_uri in planned and page.file.is_modified()
+    ]
+    to_render = generated
+    if use is not None:
+        site_pages = digest(*sorted(file.src_uri for file in files.documentation_pages()))
+        to_render = []
+        for page in generated:
+            uri = page.file.src_uri
+            plan = planned[uri]
+            key = page_key(use.machinery, site_pages, uri, plan.text, plan.source or "", _session.navigation[uri])
+            use.keys[uri] = (key, page.file.dest_uri)
+            kept = use.cache.restore(key, Path(page.file.abs_dest_path))
+            if kept is None:
+                to_render.append(page)
+            else:
+                _session.done[uri] = kept
+        log.info(f"Page cache: {len(_session.done)} of {len(generated)} generated pages kept from the last build")
+    _session.done.update(render(to_render, config, files, nav))
     for page in generated:
-        uri = page.file.src_uri
-        key = page_key(
-            use.machinery, site_pages, uri, planned[uri].text, planned[uri].source or "", _session.navigation[uri]
-        )
-        use.keys[uri] = (key, page.file.dest_uri)
-        kept = use.cache.restore(key, Path(page.file.abs_dest_path))
-        if kept is None:
-            to_render.append(page)
-        else:
-            anchors[uri] = kept
-    log.info(f"Page cache: {len(anchors)} of {len(generated)} generated pages kept from the last build")
-    anchors.update(render(to_render, config, files, nav))
-    for page in generated:
-        found = anchors[page.file.src_uri]
+        found = _session.done[page.file.src_uri]
         page.present_anchor_ids = set(found.present) if found.present is not None else None
         page.links_to_anchors = {files.src_uris[uri]: dict(links) for uri, links in found.links.items()}
-    use.anchors = anchors
-    for page in generated:
         if "\ntags:\n" in planned[page.file.src_uri].text:
             page.read_source(config)
             markdown = page.markdown or ""
@@ -410,6 +413,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     if publication is not None and not (config.strict and publication.warnings.get_counts()):
         use = _session.cache
         if use is not None:
-            use.cache.keep({key: (site_dir / dest, use.anchors[uri]) for uri, (key, dest) in use.keys.items()})
+            use.cache.keep({key: (site_dir / dest, _session.done[uri]) for uri, (key, dest) in use.keys.items()})
         publication.publish()  # a strict build with warnings is about to stop: the site stays
         config.site_dir = str(publication.site)
