@@ -57,12 +57,19 @@ class _Collector(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
+WORTH_FORKING = 20
+"""Fewer pages than this are left to MkDocs: forking costs more than rendering them (an edit
+in ``mkdocs serve`` rebuilds a handful)."""
+LISTING = "<!-- material/tags"
+"""What marks a hand-written page that lists every page's tags (Material's tags plugin)."""
+
+
 def render(pages: Sequence[Page], config: MkDocsConfig, files: Files, nav: Navigation) -> dict[str, Anchors]:
     """Render and write ``pages`` on every core; log again what the workers logged. Each
-    page's anchors, by its ``src_uri``."""
+    page's anchors, by its ``src_uri``; none when there are too few pages to be worth it."""
     global _job
     workers = min(os.cpu_count() or 1, len(pages))
-    if workers == 0:
+    if len(pages) < WORTH_FORKING:
         return {}
     _job = _Job(pages, config, files, nav, workers)
     try:
@@ -86,8 +93,12 @@ def _render_share(index: int) -> _Share:
     collector = _Collector()
     mkdocs_log.addHandler(collector)
     mine = job.pages[index :: job.workers]
-    hand_written = [f.page for f in job.files.documentation_pages() if f.generated_by is None and f.page is not None]
-    for page in [*hand_written, *mine]:  # the hand-written pages too: the tags page lists the pages' tags
+    listings = [
+        file.page
+        for file in job.files.documentation_pages()
+        if file.generated_by is None and file.page is not None and LISTING in file.content_string
+    ]
+    for page in [*listings, *mine]:  # the tags page too: a page's tags link to its listing
         _populate_page(page, job.config, job.files)
     env = job.config.theme.get_env()
     env = job.config.plugins.on_env(env, config=job.config, files=job.files)

@@ -36,7 +36,7 @@ from generator.problems import ContentError
 from generator.render.site import plan_site
 from generator.search import SearchIndexError, index_site
 from generator.site import SiteInfo, with_slash
-from generator.workers import render
+from generator.workers import anchors_of, render
 from generator.write import staging_folder, swap_in
 
 log = logging.getLogger("mkdocs.hooks")
@@ -99,8 +99,8 @@ class _CacheUse:
 
     cache: PageCache
     machinery: str
-    keys: dict[str, tuple[str, str]] = field(default_factory=dict)
-    """Each generated page (its ``src_uri``) -> its key and its file in the site (``dest_uri``)."""
+    keys: dict[str, tuple[str, Page]] = field(default_factory=dict)
+    """Each generated page (its ``src_uri``) -> its key and the page."""
 
 
 _session = _Session()
@@ -284,7 +284,7 @@ def _build_generated_pages(nav: Navigation, files: Files, config: MkDocsConfig, 
             uri = page.file.src_uri
             plan = planned[uri]
             key = page_key(use.machinery, site_pages, uri, plan.text, plan.source or "", _session.navigation[uri])
-            use.keys[uri] = (key, page.file.dest_uri)
+            use.keys[uri] = (key, page)
             kept = use.cache.restore(key, Path(page.file.abs_dest_path))
             if kept is None:
                 to_render.append(page)
@@ -293,7 +293,9 @@ def _build_generated_pages(nav: Navigation, files: Files, config: MkDocsConfig, 
         log.info(f"Page cache: {len(_session.done)} of {len(generated)} generated pages kept from the last build")
     _session.done.update(render(to_render, config, files, nav))
     for page in generated:
-        found = _session.done[page.file.src_uri]
+        found = _session.done.get(page.file.src_uri)
+        if found is None:  # left to MkDocs
+            continue
         page.present_anchor_ids = set(found.present) if found.present is not None else None
         page.links_to_anchors = {files.src_uris[uri]: dict(links) for uri, links in found.links.items()}
         if "\ntags:\n" in planned[page.file.src_uri].text:
@@ -413,6 +415,11 @@ def on_post_build(config: MkDocsConfig) -> None:
     if publication is not None and not (config.strict and publication.warnings.get_counts()):
         use = _session.cache
         if use is not None:
-            use.cache.keep({key: (site_dir / dest, _session.done[uri]) for uri, (key, dest) in use.keys.items()})
+            use.cache.keep(
+                {
+                    key: (site_dir / page.file.dest_uri, _session.done.get(uri) or anchors_of(page))
+                    for uri, (key, page) in use.keys.items()
+                }
+            )
         publication.publish()  # a strict build with warnings is about to stop: the site stays
         config.site_dir = str(publication.site)

@@ -11,6 +11,7 @@ import pytest
 from conftest import CORPUS, make_site, run_mkdocs
 
 from generator.pagecache import CACHE_FOLDER
+from generator.workers import WORTH_FORKING
 
 
 def kept(log: str) -> tuple[int, int]:
@@ -102,3 +103,21 @@ def test_anchors_of_pages_rendered_on_other_cores_are_still_checked(project: Pat
         run_mkdocs(project, "warm", dirty=True)
     finally:
         about.write_text(original, encoding="utf-8")
+
+
+def test_an_edit_too_small_for_the_workers_is_rendered_by_mkdocs_and_kept(project: Path) -> None:
+    """One changed page is left to MkDocs itself (forking would cost more); the cache keeps it
+    with its anchors, so the next build takes every page from the cache."""
+    run_mkdocs(project, "warm", dirty=True)
+    measure = sorted((project / "content" / "measures").glob("*.yaml"))[-1]
+    original = measure.read_text(encoding="utf-8")
+    measure.write_text(original.replace("\n  text: ", "\n  text: Edited. ", 1), encoding="utf-8")
+    try:
+        reused, total = kept(run_mkdocs(project, "warm", dirty=True))
+        assert total - reused < WORTH_FORKING
+        assert kept(run_mkdocs(project, "warm", dirty=True)) == (total, total)
+        run_mkdocs(project, "cold")
+        assert differences(project / "cold", project / "warm") == []
+        assert "Edited." in (project / "warm" / "measures" / measure.stem / "index.html").read_text(encoding="utf-8")
+    finally:
+        measure.write_text(original, encoding="utf-8")
