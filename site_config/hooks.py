@@ -343,16 +343,17 @@ def _note_navigation(nav: Navigation) -> None:
     """Find the pages whose navigation differs from the last build's. With ``navigation.prune``
     a page shows the items of each level on its path and its previous and next pages. The
     fingerprints are digests, the same from one run to the next (page cache keys use them)."""
-    levels: dict[int, tuple[object, ...]] = {}
+    levels: dict[int, str] = {}
 
-    def level(items: list) -> tuple[object, ...]:  # type: ignore[type-arg]
+    def level(items: list) -> str:  # type: ignore[type-arg]
+        """A level's digest, once per level (thousands of pages share each)."""
         if id(items) not in levels:
-            levels[id(items)] = tuple((item.title, getattr(item, "url", None)) for item in items)
+            levels[id(items)] = digest(repr(tuple((item.title, getattr(item, "url", None)) for item in items)))
         return levels[id(items)]
 
     prints: dict[str, str] = {}
     for page in nav.pages:
-        path: list[tuple[object, ...]] = [level(nav.items)]
+        path: list[str] = [level(nav.items)]
         parent = page.parent
         while parent is not None:
             path.append(level(parent.children))
