@@ -14,7 +14,6 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jinja2 import Environment
 from markupsafe import Markup
 from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
@@ -259,10 +258,22 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
             page.title = Markup.escape(planned_page.title)
         if planned_page is not None and planned_page.updated:
             page.update_date = planned_page.updated  # the sitemap's lastmod
+    _read_titles(files, config)
     _note_navigation(nav)
     if _session.dirty:
         _build_generated_pages(nav, files, config, _session.cache)
     return nav
+
+
+def _read_titles(files: Files, config: MkDocsConfig) -> None:
+    """Read the hand-written pages now, for their titles (generated pages have theirs from the
+    plan): the navigation's fingerprints, and so the page cache's keys, must see a changed
+    heading, and a dirty build would not read a page it does not render again."""
+    planned = _plan().pages
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and page.markdown is None and not (file.src_uri in planned and planned[file.src_uri].title):
+            page.read_source(config)
 
 
 def _build_generated_pages(nav: Navigation, files: Files, config: MkDocsConfig, use: _CacheUse | None) -> None:
@@ -364,19 +375,6 @@ def _note_navigation(nav: Navigation) -> None:
         prints[page.file.src_uri] = digest(repr((*path, neighbours)))
     _session.renavigated = {uri for uri, mark in prints.items() if _session.navigation.get(uri) != mark}
     _session.navigation = prints
-
-
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """In a dirty build MkDocs reads only the pages it renders again; read the others' titles
-    for the navigation (record pages have theirs from the plan)."""
-    planned = _plan().pages
-    for file in files.documentation_pages():
-        page = file.page
-        if page is not None and page.markdown is None:
-            planned_page = planned.get(file.src_uri)
-            if planned_page is None or not planned_page.title:
-                page.read_source(config)
-    return env
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

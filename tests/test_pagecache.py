@@ -66,8 +66,9 @@ def test_a_warm_build_after_an_edit_is_the_cold_build_byte_for_byte(project: Pat
     [
         ("site_config/overrides/main.html", "{% block extrahead %}", "{% block extrahead %}<!-- changed -->"),
         ("mkdocs.yml", "site_name: China Trade Support Tracker", "site_name: China Trade Support Tracker (test)"),
+        ("docs/about.md", "# About\n", "# About the tracker\n"),
     ],
-    ids=["template", "config"],
+    ids=["template", "config", "hand-written title in every page's navigation"],
 )
 def test_a_change_to_the_machinery_builds_every_page_again(project: Path, path: str, old: str, new: str) -> None:
     run_mkdocs(project, "warm", dirty=True)
