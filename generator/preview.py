@@ -5,7 +5,8 @@ A record's page shows, besides the record itself, what it links to (names, sourc
 paragraphs) and what links to it ("Referenced by", citing claims, parts, diagrams). So an
 edit to record R can change R's page, the pages of the records R linked to before or after
 the edit, and the pages that link to R. Pages of many records (indexes, open data, feeds)
-are always rendered again. tests/test_preview.py checks the result against a full render.
+are always rendered again, each record's share of the open data only when the record was read
+again. tests/test_preview.py checks the result against a full render.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from generator.catalog import Catalog, references
 from generator.load import FileReading, load_catalog
 from generator.model import Record
 from generator.plan import SitePlan
+from generator.render.data import Fragments
 from generator.render.site import plan_site
 from generator.site import SiteInfo
 
@@ -33,6 +35,8 @@ class Preview:
     plan: SitePlan | None = None
     outputs: dict[str, str] = field(default_factory=dict)
     """Path -> text of every generated file of the last build."""
+    fragments: Fragments = field(default_factory=Fragments)
+    """Each record's share of the open data, written again only for the records read again."""
 
     def update(self, site: SiteInfo) -> set[str]:
         """Bring ``plan`` up to date with the content; return the paths whose text changed
@@ -48,7 +52,7 @@ class Preview:
                 page = self.plan.pages.get(page_path(key))
                 if key not in dirty and page is not None:
                     kept[key] = page.text
-        plan = plan_site(catalog, site, kept)
+        plan = plan_site(catalog, site, kept, self.fragments)
         outputs = plan.outputs()
         changed = {path for path, text in outputs.items() if self.outputs.get(path) != text}
         changed |= self.outputs.keys() - outputs.keys()

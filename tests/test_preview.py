@@ -98,3 +98,16 @@ def test_a_bad_edit_keeps_the_previous_pages(content: Path) -> None:
     assert preview.outputs == pages
     replace(MEASURE, "level: city", "level: municipal")(content)
     assert preview.update(SiteInfo()) == set()
+
+
+def test_open_data_is_written_again_only_for_the_record_read_again(content: Path) -> None:
+    preview = Preview(content)
+    preview.update(SiteInfo())
+    before = dict(preview.fragments.kept)
+    EDITS["measure summary"](content)
+    preview.update(SiteInfo())
+    rewritten = {part for part, share in preview.fragments.kept.items() if share is not before.get(part)}
+    key = ("measures", Path(MEASURE).stem)
+    parts = ("measures.json", "measures.csv", "figures.json", "figures.csv", "citations.csv")
+    assert rewritten == {(part, key) for part in parts}
+    assert len(before) > 5 * len(parts), "every record has its shares"

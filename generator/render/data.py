@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import io
 import json
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from generator.addresses import Key, paragraph_anchor, url
-from generator.catalog import Catalog, claims, figures
+from generator.catalog import Catalog, claims
 from generator.dates import PartialDate
-from generator.model import Citation, DatedFact
+from generator.model import Citation, DatedFact, Figure
 from generator.registry import FOLDERS, RECORD_TYPES
 from generator.render.markdown import decimal, number
 from generator.site import SiteInfo
@@ -59,8 +58,13 @@ def _plain(value: Any) -> Any:
     raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
-def _json(rows: list[dict[str, Any]]) -> str:
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_plain) + "\n"
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_plain)
+"""One record's objects as compact JSON (the C encoder; ``_plain`` for what it cannot encode)."""
+
+
+def _json_array(items: Iterable[str]) -> str:
+    """A JSON array of items already encoded (empty ones left out), as ``json.dumps`` writes it."""
+    return "[" + ",".join(item for item in items if item) + "]\n"
 
 
 @dataclass(frozen=True)
@@ -82,19 +86,36 @@ def _rows(catalog: Catalog, site: SiteInfo, folder: str) -> list[Row]:
     return rows
 
 
-def records_json(catalog: Catalog, site: SiteInfo, folder: str) -> str:
-    """Every record of a folder as a JSON array: its fields, its page, its history."""
-    return _json(
-        [
-            {
-                **_fields(row.record),
-                "page": url(row.key),
-                "first_added": row.first_added,
-                "last_changed": row.last_changed,
-            }
-            for row in _rows(catalog, site, folder)
-        ]
-    )
+def _record_json(row: Row) -> str:
+    """A record as open data gives it: its fields, its page, its history."""
+    history = {"first_added": row.first_added, "last_changed": row.last_changed}
+    return _ENCODER.encode({**_fields(row.record), "page": url(row.key), **history})
+
+
+@dataclass
+class Fragments:
+    """Each record's share of every open-data file, kept by a preview from one build to the next.
+
+    Records are immutable and a file read again makes new ones, so a share is written again
+    only when its record is not the very object it was written from, or its history moved: an
+    edit to one record re-encodes that record's rows, not the whole site's (``data_files``)."""
+
+    kept: dict[tuple[str, Key], tuple[Row, str]] = field(default_factory=dict)
+
+    def shares(self, part: str, rows: Iterable[Row], write: Callable[[Row], str]) -> Iterator[str]:
+        """``write(row)`` for each row, or the share kept from the last build of the same record."""
+        for row in rows:
+            found = self.kept.get((part, row.key))
+            if found is not None and found[0].record is row.record and found[0] == row:
+                yield found[1]
+            else:
+                share = write(row)
+                self.kept[(part, row.key)] = (row, share)
+                yield share
+
+    def keep_only(self, keys: set[Key]) -> None:
+        """Forget the shares of records that are gone."""
+        self.kept = {part: share for part, share in self.kept.items() if part[1] in keys}
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -119,13 +140,32 @@ class Column(NamedTuple):
     doc: str = ""
 
 
-def _csv(columns: Sequence[Column], rows: Iterable[Any]) -> str:
-    buffer = io.StringIO()
-    buffer.write(BOM)
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([column.name for column in columns])
-    writer.writerows([cell(column.value(row)) for column in columns] for row in rows)
-    return buffer.getvalue()
+class _Line:
+    """Where ``csv.writer`` writes one row: the row's text."""
+
+    text = ""
+
+    def write(self, text: str) -> None:
+        self.text = text
+
+
+def _csv_lines(columns: Sequence[Column]) -> Callable[[Any], str]:
+    """A function from a row to its line of CSV text, with ``columns``' cells."""
+    line = _Line()
+    writer = csv.writer(line, lineterminator="\n")
+
+    def write(row: Any) -> str:
+        writer.writerow([cell(column.value(row)) for column in columns])
+        return line.text
+
+    return write
+
+
+def _csv(columns: Sequence[Column], lines: Iterable[str]) -> str:
+    """A CSV file: the header row of ``columns``, then ``lines`` (written by ``_csv_lines``)."""
+    header = _Line()
+    csv.writer(header, lineterminator="\n").writerow([column.name for column in columns])
+    return BOM + header.text + "".join(lines)
 
 
 def _iso(value: PartialDate | None) -> str:
@@ -252,11 +292,6 @@ COLUMNS: dict[str, tuple[Column, ...]] = {
 A kind of record not listed here gets its id and name."""
 
 
-def records_csv(catalog: Catalog, site: SiteInfo, folder: str) -> str:
-    """One row per record of a folder; lists joined with '; '."""
-    return _csv(record_columns(folder), _rows(catalog, site, folder))
-
-
 def record_columns(folder: str) -> tuple[Column, ...]:
     """The columns of a folder's CSV file."""
     columns = COLUMNS.get(folder) or (_field("id"), _field(FOLDERS[folder].name_field))
@@ -282,13 +317,19 @@ FIGURE_COLUMNS: tuple[Column, ...] = (
 """data/figures.csv, one row per figure; citations as source#paragraph."""
 
 
-def figures_json(catalog: Catalog) -> str:
-    """Every figure as a JSON array, with its display form and its place on its record's page."""
-    rows = [
-        {"record": f"{key[0]}/{key[1]}", "display": number(figure), **_fields(figure), "page": url(key, anchor)}
-        for key, anchor, figure in figures(catalog)
-    ]
-    return _json(rows)
+def _figures_json(row: Row) -> str:
+    """A record's figures as JSON objects (comma-separated), with each one's display form and place."""
+    return ",".join(
+        _ENCODER.encode({"record": f"{key[0]}/{key[1]}", "display": number(f), **_fields(f), "page": url(key, anchor)})
+        for key, anchor, f in _figures(row)
+    )
+
+
+def _figures(row: Row) -> Iterator[tuple[Key, str, Figure]]:
+    """A record's figures, each with its anchor on the record's page."""
+    for anchor, statement, _ in claims(row.record):
+        if isinstance(statement, Figure):
+            yield row.key, anchor, statement
 
 
 CitationRow = tuple[Key, str, Citation]
@@ -314,20 +355,34 @@ CITATION_COLUMNS: tuple[Column, ...] = (
 """data/citations.csv, one row per citation of every claim on the site."""
 
 
-def _citations(catalog: Catalog) -> Iterable[CitationRow]:
-    for key in catalog.keys():
-        for anchor, _, cites in claims(catalog.get(key)):
-            for citation in cites:
-                yield key, anchor, citation
+def _citations(row: Row) -> Iterator[CitationRow]:
+    for anchor, _, cites in claims(row.record):
+        for citation in cites:
+            yield row.key, anchor, citation
 
 
-def data_files(catalog: Catalog, site: SiteInfo) -> dict[str, str]:
-    """Site path -> text of every open-data file."""
+def data_files(catalog: Catalog, site: SiteInfo, fragments: Fragments | None = None) -> dict[str, str]:
+    """Site path -> text of every open-data file; ``fragments`` keeps each record's share of
+    them for the next build (a preview's)."""
+    fragments = fragments if fragments is not None else Fragments()
     files = {}
+    every: list[Row] = []
     for kind in RECORD_TYPES:
-        files[f"data/{kind.folder}.json"] = records_json(catalog, site, kind.folder)
-        files[f"data/{kind.folder}.csv"] = records_csv(catalog, site, kind.folder)
-    files["data/figures.json"] = figures_json(catalog)
-    files["data/figures.csv"] = _csv(FIGURE_COLUMNS, figures(catalog))
-    files["data/citations.csv"] = _csv(CITATION_COLUMNS, _citations(catalog))
+        rows = _rows(catalog, site, kind.folder)
+        every += rows
+        columns = record_columns(kind.folder)
+        name = f"data/{kind.folder}"
+        files[f"{name}.json"] = _json_array(fragments.shares(f"{kind.folder}.json", rows, _record_json))
+        files[f"{name}.csv"] = _csv(columns, fragments.shares(f"{kind.folder}.csv", rows, _csv_lines(columns)))
+    files["data/figures.json"] = _json_array(fragments.shares("figures.json", every, _figures_json))
+    figure_line = _csv_lines(FIGURE_COLUMNS)
+    files["data/figures.csv"] = _csv(
+        FIGURE_COLUMNS, fragments.shares("figures.csv", every, lambda row: "".join(map(figure_line, _figures(row))))
+    )
+    citation_line = _csv_lines(CITATION_COLUMNS)
+    files["data/citations.csv"] = _csv(
+        CITATION_COLUMNS,
+        fragments.shares("citations.csv", every, lambda row: "".join(map(citation_line, _citations(row)))),
+    )
+    fragments.keep_only({row.key for row in every})
     return files

@@ -13,7 +13,7 @@ from generator.plan import NavGroup, NavItem, NavSection, PlannedPage, SitePlan
 from generator.registry import RECORD_TYPES, display_name
 from generator.render.codebook import CODEBOOK_MARKER, codebook
 from generator.render.coverage import BASIS_MARKER, COVERAGE_MARKER, basis, coverage
-from generator.render.data import data_files
+from generator.render.data import Fragments, data_files
 from generator.render.dataset import DATASET_MARKER, dataset
 from generator.render.feeds import CALENDAR_PATH, FEED_PATH, atom_feed, icalendar
 from generator.render.indexes import (
@@ -55,9 +55,11 @@ SECTION_PAGES: dict[str, Callable[[Catalog], str]] = {
 page here gets a plain list (``simple_index``)."""
 
 
-def plan_site(catalog: Catalog, site: SiteInfo, rendered: Mapping[Key, str] | None = None) -> SitePlan:
+def plan_site(
+    catalog: Catalog, site: SiteInfo, rendered: Mapping[Key, str] | None = None, fragments: Fragments | None = None
+) -> SitePlan:
     """The plan of the whole site. ``rendered`` holds record pages a preview kept from its last
-    build because the edit cannot have changed them."""
+    build because the edit cannot have changed them, ``fragments`` each record's open data."""
     rendered = rendered or {}
     pages = {}
     for key in catalog.keys():
@@ -67,7 +69,7 @@ def plan_site(catalog: Catalog, site: SiteInfo, rendered: Mapping[Key, str] | No
         pages[page_path(key)] = PlannedPage(page_path(key), text, title, source_file(key), last.day if last else "")
     for path, text in section_pages(catalog).items():
         pages[path] = PlannedPage(path, text, heading(text))
-    files = {**data_files(catalog, site), **redirects(catalog)}
+    files = {**data_files(catalog, site, fragments), **redirects(catalog)}
     files[FEED_PATH] = atom_feed(catalog, site)
     files[CALENDAR_PATH] = icalendar(catalog, site.url)
     return SitePlan(
