@@ -27,7 +27,7 @@ class PlannedPage:
 
 @dataclass(frozen=True)
 class NavGroup:
-    """A labelled run of pages within a long section ("Ba – Ch"), possibly split further."""
+    """A labelled group of pages within a long section ("Export…"), possibly split further."""
 
     label: str
     items: tuple[NavItem, ...]

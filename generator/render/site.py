@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from generator.addresses import Key, page_path, section_path, source_file
 from generator.catalog import Catalog
 from generator.labels import OTHER_SECTIONS
-from generator.navigation import Group, groups
+from generator.navigation import Group, groups, sort_key
 from generator.plan import NavGroup, NavItem, NavSection, PlannedPage, SitePlan
 from generator.registry import RECORD_TYPES, display_name
 from generator.render.codebook import CODEBOOK_MARKER, codebook
@@ -117,7 +117,7 @@ def navigation(catalog: Catalog, pages: Mapping[str, PlannedPage]) -> tuple[NavS
         )
         records = sorted(
             (path for path, page in pages.items() if path.startswith(f"{folder}/") and page.source is not None),
-            key=lambda path: pages[path].title.lower(),
+            key=lambda path: (sort_key(pages[path].title), path),
         )
         runs = groups([pages[path].title for path in records])
         grouped = _items(runs, records) if len(runs) > 1 else tuple(records)
