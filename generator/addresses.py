@@ -49,6 +49,12 @@ def served_href(key: Key, anchor: str = "") -> str:
     return "../../" + url(key, anchor)
 
 
+def index_served_href(key: Key, anchor: str = "") -> str:
+    """A link in raw HTML from a section's index page, as the site serves it (folder/), to a
+    record's page: ../measures/x/."""
+    return "../" + url(key, anchor)
+
+
 def permalink(site_url: str, key: Key, anchor: str = "") -> str:
     """The full public address of a record's page; ``site_url`` ends in a slash."""
     return site_url + url(key, anchor)

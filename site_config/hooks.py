@@ -23,6 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from generator import verbatim
 from generator.addresses import CONTENT, edit_url
 from generator.history import content_history
 from generator.html import collapse_whitespace
@@ -86,6 +87,8 @@ class _Session:
     """Pages whose navigation changed in this build (a title or a neighbour changed)."""
     outdated_markers: set[str] = field(default_factory=set)
     """Markers whose text changed since the last build of ``mkdocs serve``."""
+    verbatim: dict[str, list[str]] = field(default_factory=dict)
+    """Page -> the HTML cut out of its Markdown, until it goes back into the converted page."""
 
     def forget_build(self) -> None:
         """After a failed build, build everything next time."""
@@ -227,11 +230,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Fill the hand-written pages' markers: the home page's lists, the contributors' field reference."""
+    """Fill the hand-written pages' markers: the home page's lists, the contributors' field
+    reference. Cut out the HTML that goes into the page as it is (``generator.verbatim``)."""
     for marker, generated in _plan().markers.items():
         if marker in markdown:
             markdown = markdown.replace(marker, generated)
+    markdown, blocks = verbatim.cut(markdown)
+    if blocks:
+        _session.verbatim[page.file.src_uri] = blocks
     return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Put the HTML cut out of the page's Markdown back in."""
+    blocks = _session.verbatim.pop(page.file.src_uri, None)
+    return verbatim.paste(html, blocks) if blocks else html
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:

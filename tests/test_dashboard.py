@@ -14,6 +14,7 @@ import pytest
 from conftest import CORPUS
 from htmlsite import elements
 
+from generator import verbatim
 from generator.catalog import Catalog
 from generator.dates import PartialDate
 from generator.load import load_catalog
@@ -228,15 +229,16 @@ def test_the_measures_table_carries_the_comparison_data_before_its_filters_and_e
     lines = page.splitlines()
     data = next(i for i, line in enumerate(lines) if f'id="{DATA_ID}"' in line)
     mount = next(i for i, line in enumerate(lines) if 'id="measure-filters"' in line)
-    assert data < mount and lines[mount + 2].startswith("| Measure |"), "the table follows the filters' mount"
+    assert data < mount and lines[mount + 2] == verbatim.START, "the table follows the filters' mount"
+    assert lines[mount + 3 : mount + 7] == ["<table>", "<thead>", "<tr>", "<th>Measure</th>"]
     assert 'data-month="year month"' in lines[mount]
-    assert lines[-1].endswith('| <time datetime="2025-03-01">2025</time> |')
+    assert [line for line in lines if line.startswith("<td>")][-1] == '<td><time datetime="2025-03-01">2025</time></td>'
     year_only = dataclasses.replace(corpus.measures["example-insurance-programme"], dates=Lifecycle())
     year_only = dataclasses.replace(
         year_only, dates=Lifecycle(announced=DatedFact(PartialDate(2025), year_only.summary.cite))
     )
     page = measures_index(with_measures(corpus, {year_only.id: year_only}))
-    assert page.splitlines()[-1].endswith("| 2025 |"), "no month, no <time>"
+    assert [line for line in page.splitlines() if line.startswith("<td>")][-1] == "<td>2025</td>", "no month, no <time>"
 
 
 # Person and agency pages -----------------------------------------------------------------------

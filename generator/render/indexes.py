@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from generator.addresses import home_href, paragraph_anchor
+from generator.addresses import Key, home_href, paragraph_anchor
 from generator.catalog import Catalog, claims, figures
 from generator.dates import PartialDate
 from generator.labels import LEVELS, STAGE_VERBS, STATUSES, section_title
@@ -25,7 +25,7 @@ from generator.render.facets import (
     query,
     values,
 )
-from generator.render.markdown import date, link, locator, number, table, text
+from generator.render.markdown import date, html_link, html_table, html_text, link, locator, number, table, text
 from generator.render.provenance import badges, provenance, source_label
 
 
@@ -57,8 +57,8 @@ def measures_index(catalog: Catalog) -> str:
     measures = sorted(catalog.measures.values(), key=lambda m: (m.title.lower(), m.id))
     for measure in measures:
         shown = values(catalog, measure)
-        cells = [link(measure.title, ("measures", measure.id))]
-        cells += ["; ".join(text(value) for value in shown[column]) for column in MEASURE_TABLE[1:]]
+        cells = [html_link(measure.title, ("measures", measure.id))]
+        cells += ["; ".join(html_text(value) for value in shown[column]) for column in MEASURE_TABLE[1:]]
         found = measure_date(catalog, measure)
         if found and found[0].month:  # the month, for the filter the home page's timeline links to
             cells[-1] = f'<time datetime="{found[0].iso()}">{cells[-1]}</time>'
@@ -81,7 +81,7 @@ def measures_index(catalog: Catalog) -> str:
         f'<div id="measure-filters" class="measure-filters" data-columns="{keys}" '
         f'data-month="{YEAR.key} {MONTH.key}"></div>',
         "",
-        *table([column.heading for column in MEASURE_TABLE], rows),
+        *html_table([column.heading for column in MEASURE_TABLE], rows),
     ]
     return "\n".join(lines) + "\n"
 
@@ -183,22 +183,25 @@ def places_index(catalog: Catalog) -> str:
 
 def timeline(catalog: Catalog) -> str:
     """Dated events and measure dates in order; what has no known date listed apart."""
-    dated: list[tuple[PartialDate, str]] = []
+    dated: list[tuple[PartialDate, str, str]] = []  # (when, the entry in Markdown to sort by, the entry)
     undated: list[str] = []
+
+    def add(when: PartialDate, title: str, key: Key, what: str = "") -> None:
+        dated.append((when, link(title, key) + what, html_link(title, key) + what))
+
     for event in catalog.events.values():
-        entry = link(event.title, ("events", event.id))
         if event.date:
-            dated.append((event.date.when, entry))
+            add(event.date.when, event.title, ("events", event.id))
         else:
-            undated.append(entry)
+            undated.append(link(event.title, ("events", event.id)))
     for measure in catalog.measures.values():
         for stage, label in STAGE_VERBS.items():
             fact = getattr(measure.dates, stage)
             if fact:
-                dated.append((fact.when, f"{link(measure.title, ('measures', measure.id))} {label}"))
+                add(fact.when, measure.title, ("measures", measure.id), f" {label}")
         reported = catalog.first_reported.get(measure.id)
         if reported:
-            dated.append((reported[0], f"{link(measure.title, ('measures', measure.id))} first reported"))
+            add(reported[0], measure.title, ("measures", measure.id), " first reported")
     lines = [
         *index_front_matter(),
         f"# {section_title('events')}",
@@ -208,8 +211,8 @@ def timeline(catalog: Catalog) -> str:
         "shown that way.",
         "",
     ]
-    rows = [[date(on), entry] for on, entry in sorted(dated, key=lambda item: (item[0].sort_key(), item[1]))]
-    lines += [*table(["Date", "What happened"], rows), ""] if rows else ["No dated events yet.", ""]
+    rows = [[date(on), entry] for on, _, entry in sorted(dated, key=lambda item: (item[0].sort_key(), item[1]))]
+    lines += [*html_table(["Date", "What happened"], rows), ""] if rows else ["No dated events yet.", ""]
     undated += [
         link(m.title, ("measures", m.id))
         for m in catalog.measures.values()
@@ -240,7 +243,7 @@ def figures_index(catalog: Catalog) -> str:
     for key, anchor, figure in figures(catalog):
         record = catalog.get(key)
         cited = ", ".join(
-            link(
+            html_link(
                 f"{source_label(catalog.sources[c.source])}, {locator(c, catalog.sources[c.source])}",
                 ("sources", c.source),
                 paragraph_anchor(c.paragraphs()[0]),
@@ -249,10 +252,10 @@ def figures_index(catalog: Catalog) -> str:
         )
         rows.append(
             [
-                f"**{number(figure)}**",
-                text(figure.what),
-                text(figure.period),
-                link(display_name(record), key, anchor),
+                f"<strong>{html_text(number(figure))}</strong>",
+                html_text(figure.what),
+                html_text(figure.period),
+                html_link(display_name(record), key, anchor),
                 cited,
             ]
         )
@@ -264,7 +267,7 @@ def figures_index(catalog: Catalog) -> str:
         "the page it belongs to and the paragraph it comes from. Download them as "
         "[CSV](../data/figures.csv) or [JSON](../data/figures.json).",
         "",
-        *table(["Figure", "What it measures", "Period", "On the page of", "Source"], rows),
+        *html_table(["Figure", "What it measures", "Period", "On the page of", "Source"], rows),
     ]
     return "\n".join(lines) + "\n"
 

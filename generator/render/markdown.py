@@ -1,16 +1,19 @@
-"""Markdown building blocks: safe user text, links between pages, dates, numbers, tables."""
+"""Markdown building blocks: safe user text, links between pages, dates, numbers, tables (in
+Markdown, or in HTML for tables of thousands of rows)."""
 
 from __future__ import annotations
 
 import functools
+import html
 import re
 import urllib.parse
 from decimal import Decimal
 
-from generator.addresses import Key, href
+from generator.addresses import Key, href, index_served_href
 from generator.dates import PartialDate
 from generator.labels import QUALIFIERS, UNITS
 from generator.model import Citation, Figure, Source
+from generator.verbatim import END, START
 
 _ESCAPE = str.maketrans(
     {
@@ -110,6 +113,24 @@ def number(figure: Figure) -> str:
     else:
         shown = f"{value}{scale}{UNITS[figure.unit]}"
     return QUALIFIERS[figure.qualifier] + shown
+
+
+def html_text(value: str) -> str:
+    """User text as HTML that shows exactly as written (whitespace runs shown as one space)."""
+    return html.escape(" ".join(value.split()), quote=False)
+
+
+def html_link(label: str, key: Key, anchor: str = "") -> str:
+    """A link in HTML from a section's index page to a record's page; ``label`` is user text."""
+    return f'<a href="{html.escape(index_served_href(key, anchor))}">{html_text(label)}</a>'
+
+
+def html_table(header: list[str], rows: list[list[str]]) -> list[str]:
+    """A table in HTML that goes into the page as it is (``generator.verbatim``): Markdown takes
+    seconds over a table of thousands of rows. Cells are already HTML."""
+    head = "".join(f"<th>{cell}</th>\n" for cell in header)
+    body = ["<tr>\n" + "".join(f"<td>{cell}</td>\n" for cell in row) + "</tr>" for row in rows]
+    return [START, f"<table>\n<thead>\n<tr>\n{head}</tr>\n</thead>\n<tbody>", *body, "</tbody>\n</table>", END]
 
 
 def table(header: list[str], rows: list[list[str]]) -> list[str]:
