@@ -48,18 +48,43 @@ def searched_pages(site_dir: Path) -> list[str]:
     return pages
 
 
-def index_site(site_dir: Path) -> str:
+PART_SIZE = 4_000
+"""Most pages one Pagefind run indexes. Pagefind holds its whole index in memory while it
+writes it (1.7 GiB for 12,000 pages), so a larger site is indexed in parts, each by a run of its
+own, which search.js merges in the browser (Pagefind's ``mergeIndex``)."""
+PARTS = "parts.json"
+"""The list of the other parts' folders, beside the first part's index (``pagefind/``)."""
+
+
+def index_site(site_dir: Path, part_size: int = PART_SIZE) -> str:
     """Index the built site in ``site_dir``; return what Pagefind said (nothing when all went well).
 
     Pagefind's glob cannot leave out one folder among its siblings (measures/by-level/ beside
-    measures/<id>/), so it reads a view of the site holding only ``searched_pages``, hard-linked
-    beside the site, and writes the index, and the ranking options search.js reads, into the site.
+    measures/<id>/), so each run reads a view of the site holding only its share of
+    ``searched_pages``, hard-linked beside the site. The first part's index is
+    ``pagefind/``, the others ``pagefind/part-2/`` and so on (named in ``pagefind/parts.json``);
+    pages are dealt to the parts in turn, so that each part holds every kind of page in the same
+    proportion and ranks a word as rare or common as the whole site would.
     """
+    shutil.rmtree(site_dir / "pagefind", ignore_errors=True)  # an index of an earlier build
+    pages = searched_pages(site_dir)
+    count = max(1, -(-len(pages) // part_size))
+    folders = [Path("pagefind"), *(Path("pagefind") / f"part-{n}" for n in range(2, count + 1))]
+    said = [_index_part(site_dir, pages[n::count], site_dir / folder) for n, folder in enumerate(folders)]
+    for folder in folders:
+        _stable_filters(site_dir / folder)
+    index = site_dir / "pagefind"
+    (index / "ranking.json").write_text(json.dumps(ranking(), indent=1) + "\n", encoding="utf-8")
+    (index / PARTS).write_text(json.dumps([f"{f.name}/" for f in folders[1:]]) + "\n", encoding="utf-8")
+    return "\n".join(text for text in said if text)
+
+
+def _index_part(site_dir: Path, pages: list[str], output: Path) -> str:
+    """Index ``pages`` of the site into ``output`` with one Pagefind run; return what it said."""
     view = site_dir.parent / f".{site_dir.name}.search"
     shutil.rmtree(view, ignore_errors=True)
-    shutil.rmtree(site_dir / "pagefind", ignore_errors=True)  # an index of an earlier build
     try:
-        for page in searched_pages(site_dir):
+        for page in pages:
             (view / page).parent.mkdir(parents=True, exist_ok=True)
             _link(site_dir / page, view / page)
         command = [
@@ -69,7 +94,7 @@ def index_site(site_dir: Path) -> str:
             "--site",
             str(view),
             "--output-path",
-            str(site_dir / "pagefind"),
+            str(output),
             "--root-selector",
             "article",
             "--exclude-selectors",
@@ -81,8 +106,6 @@ def index_site(site_dir: Path) -> str:
         shutil.rmtree(view, ignore_errors=True)
     if result.returncode != 0:
         raise SearchIndexError(f"{result.stdout}{result.stderr}")
-    _stable_filters(site_dir / "pagefind")
-    (site_dir / "pagefind" / "ranking.json").write_text(json.dumps(ranking(), indent=1) + "\n", encoding="utf-8")
     return (result.stdout + result.stderr).strip()
 
 

@@ -9,6 +9,7 @@ import gzip
 import html
 import json
 import re
+import shutil
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +25,7 @@ from generator.catalog import Catalog
 from generator.labels import FIRMS
 from generator.load import load_catalog
 from generator.registry import FOLDERS
-from generator.search import PAGES
+from generator.search import PAGES, PARTS, index_site
 from generator.vocabulary import INSTRUMENTS, SEARCH_TERMS
 
 
@@ -263,3 +264,61 @@ def test_cbor_reads_and_writes_back_what_pagefind_s_index_files_hold() -> None:
     assert cbor.encode(23) == b"\x17" and cbor.encode(24) == b"\x18\x18" and cbor.encode(256) == b"\x19\x01\x00"
     with pytest.raises(ValueError, match="unsupported CBOR major type 1"):
         cbor.decode(b"\x20")
+
+
+@pytest.fixture(scope="module")
+def in_parts(built: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The same site indexed in parts of 25 pages (as a site of many thousand pages is, by
+    4,000), served: the site folder and its address."""
+    site, _ = built
+    root = tmp_path_factory.mktemp("parts") / "served"
+    copy = root / BASE.strip("/")
+    shutil.copytree(site, copy)
+    index_site(copy, part_size=25)
+    with serve(root) as address:
+        yield copy, address
+
+
+FIND_ALL = """async ([base, queries]) => {
+    const pagefind = await import(base + "pagefind/pagefind.js");
+    const options = { baseUrl: new URL(base).pathname };
+    await pagefind.options(options);
+    pagefind.init();
+    const parts = await (await fetch(base + "pagefind/parts.json")).json();  // as search.js does
+    for (const part of parts) await pagefind.mergeIndex(base + "pagefind/" + part, options);
+    await pagefind.filters();  // as search.js does: each search then counts its results by kind
+    const found = {};
+    for (const query of queries) {
+        const search = await pagefind.search(query);
+        found[query] = {
+            urls: (await Promise.all(search.results.map(r => r.data()))).map(d => d.url).sort(),
+            kinds: search.totalFilters.kind,
+        };
+    }
+    return found;
+}"""
+
+
+def test_an_index_in_parts_finds_what_one_index_finds(page: Page, site_url: str, in_parts: tuple[Path, str]) -> None:
+    copy, address = in_parts
+    parts = json.loads((copy / "pagefind" / PARTS).read_text(encoding="utf-8"))
+    pages = sum(1 for _ in (copy / "pagefind" / "fragment").iterdir())
+    assert len(parts) >= 2 and all((copy / "pagefind" / part / "pagefind-entry.json").is_file() for part in parts)
+    assert pages <= 25, "the first part holds only its share"
+    queries = [*WHAT, "export credit insurance", "premium subsidy"]
+    page.goto(site_url)
+    whole = page.evaluate(FIND_ALL, [site_url, queries])
+    page.goto(address)
+    split = page.evaluate(FIND_ALL, [address, queries])
+    # Every page one index finds. A part, holding fewer words, may find a few more: Pagefind
+    # matches a word's prefix ("data": dataset) only within the chunk of words it loads.
+    assert all(found["urls"] for found in whole.values())
+    assert {q: sorted(set(whole[q]["urls"]) - set(found["urls"])) for q, found in split.items()} == dict.fromkeys(
+        queries, []
+    )
+    assert split["Yiwu"]["urls"] == whole["Yiwu"]["urls"] and split["Li Yunze"] == whole["Li Yunze"]
+    assert all(sum(found["kinds"].values()) == len(found["urls"]) for found in split.values()), "counted by kind"
+    assert split["Yiwu"]["kinds"] == whole["Yiwu"]["kinds"]
+    drawn = results(page, address, "Yiwu")  # search.js merges the parts itself
+    expected = {urlsplit(u).path.removeprefix(BASE) for u in whole["Yiwu"]["urls"]}
+    assert {item["url"] for item in drawn} <= expected and len(drawn) == min(10, len(expected))

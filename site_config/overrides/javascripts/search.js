@@ -33,17 +33,26 @@
   var PLURALS = { Agency: "Agencies", Person: "People" };
 
   // Pagefind, with the ranking the generator wrote beside the index (a record's names weigh
-  // by its kind: generator/render/search.py).
+  // by its kind: generator/render/search.py), and the other parts of a large site's index
+  // merged in (each part was indexed by a Pagefind run of its own: generator/search.py).
   var pagefind = null;
+  function json(name, otherwise) {
+    return fetch(new URL("pagefind/" + name, root)).then(function (response) {
+      return response.ok ? response.json() : otherwise;
+    }).catch(function () { return otherwise; });
+  }
   function load() {
     if (!pagefind) {
-      var ranking = fetch(new URL("pagefind/ranking.json", root)).then(function (response) {
-        return response.ok ? response.json() : {};
-      }).catch(function () { return {}; });
-      pagefind = Promise.all([import(new URL("pagefind/pagefind.js", root).href), ranking]).then(function (loaded) {
+      var module = import(new URL("pagefind/pagefind.js", root).href);
+      pagefind = Promise.all([module, json("ranking.json", {}), json("parts.json", [])]).then(function (loaded) {
         var module = loaded[0];
-        return module.options({ baseUrl: root.pathname, ranking: loaded[1] }).then(function () {
+        var options = { baseUrl: root.pathname, ranking: loaded[1] };
+        return module.options(options).then(function () {
           module.init();
+          return Promise.all(loaded[2].map(function (part) {
+            return module.mergeIndex(new URL("pagefind/" + part, root).href, options);
+          }));
+        }).then(function () {
           // Loading the filters makes every search count its results by kind.
           return module.filters().then(function () { return module; });
         });
