@@ -233,9 +233,14 @@ def references(record: Any) -> Iterator[Key]:
 def figures(catalog: Catalog) -> Iterator[tuple[Key, str, Figure]]:
     """Every figure on the site with the record it belongs to and its anchor on that page."""
     for key in catalog.keys():
-        for anchor, statement, _ in claims(catalog.get(key)):
-            if isinstance(statement, Figure):
-                yield key, anchor, statement
+        yield from record_figures(key, catalog.get(key))
+
+
+def record_figures(key: Key, record: Any) -> Iterator[tuple[Key, str, Figure]]:
+    """A record's figures, each with the record's key and its anchor on the record's page."""
+    for anchor, statement, _ in claims(record):
+        if isinstance(statement, Figure):
+            yield key, anchor, statement
 
 
 def record_folder(record: Record) -> str:

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from generator.addresses import Key, paragraph_anchor, url
-from generator.catalog import Catalog, claims
+from generator.catalog import Catalog, claims, record_figures
 from generator.dates import PartialDate
-from generator.model import Citation, DatedFact, Figure
+from generator.model import Citation, DatedFact
 from generator.registry import FOLDERS, RECORD_TYPES
 from generator.render.markdown import decimal, number
 from generator.site import SiteInfo
@@ -321,15 +321,8 @@ def _figures_json(row: Row) -> str:
     """A record's figures as JSON objects (comma-separated), with each one's display form and place."""
     return ",".join(
         _ENCODER.encode({"record": f"{key[0]}/{key[1]}", "display": number(f), **_fields(f), "page": url(key, anchor)})
-        for key, anchor, f in _figures(row)
+        for key, anchor, f in record_figures(row.key, row.record)
     )
-
-
-def _figures(row: Row) -> Iterator[tuple[Key, str, Figure]]:
-    """A record's figures, each with its anchor on the record's page."""
-    for anchor, statement, _ in claims(row.record):
-        if isinstance(statement, Figure):
-            yield row.key, anchor, statement
 
 
 CitationRow = tuple[Key, str, Citation]
@@ -377,7 +370,10 @@ def data_files(catalog: Catalog, site: SiteInfo, fragments: Fragments | None = N
     files["data/figures.json"] = _json_array(fragments.shares("figures.json", every, _figures_json))
     figure_line = _csv_lines(FIGURE_COLUMNS)
     files["data/figures.csv"] = _csv(
-        FIGURE_COLUMNS, fragments.shares("figures.csv", every, lambda row: "".join(map(figure_line, _figures(row))))
+        FIGURE_COLUMNS,
+        fragments.shares(
+            "figures.csv", every, lambda row: "".join(map(figure_line, record_figures(row.key, row.record)))
+        ),
     )
     citation_line = _csv_lines(CITATION_COLUMNS)
     files["data/citations.csv"] = _csv(
